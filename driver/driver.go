@@ -1,0 +1,488 @@
+// Package driver runs the sweep over a workspace: it loads packages, runs
+// the analyzer on those that type-check, and reports, previews or applies
+// the fixes, file by file, atomically.
+//
+// It differs from the stock go/analysis checker in what bad input does: a
+// package that fails to load is named with its first error and none of its
+// files is written, while the rest of the workspace is still swept.
+package driver
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/format"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"golang.org/x/mod/modfile"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// Exit codes, as go vet and go fix use them.
+const (
+	ExitClean    = 0 // nothing found, or everything fixed
+	ExitError    = 1 // something could not be loaded, fixed or written; or -diff found changes
+	ExitFindings = 3 // findings reported (or left after -fix)
+)
+
+// Options configures one run.
+type Options struct {
+	Analyzer   *analysis.Analyzer
+	Patterns   []string
+	Dir        string   // working directory for loading ("" = current)
+	Env        []string // environment for the go command (nil = os.Environ())
+	BuildFlags []string
+	Tests      bool // also sweep test files
+	Fix        bool // rewrite files in place
+	Diff       bool // print a unified diff instead of writing
+	JSON       bool // print findings as JSON
+	// FacadeModule is the module path the rewritten code will need; the
+	// driver says how to add it when a module lacks it (empty: no hint).
+	FacadeModule string
+	Stdout       io.Writer
+	Stderr       io.Writer
+}
+
+// Run sweeps the packages and returns the process exit code.
+func Run(opts Options) int {
+	if opts.Stdout == nil {
+		opts.Stdout = os.Stdout
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = os.Stderr
+	}
+	r := &run{Options: opts}
+	return r.do()
+}
+
+type run struct {
+	Options
+	fset     *token.FileSet
+	failed   bool            // something went wrong: exit 1
+	findings int             // diagnostics reported or left
+	blocked  map[string]bool // files that belong to a broken package
+}
+
+func (r *run) errorf(format string, args ...any) {
+	r.failed = true
+	fmt.Fprintf(r.Stderr, "syncsweep: "+format+"\n", args...)
+}
+
+func (r *run) do() int {
+	pkgs, err := r.load()
+	if err != nil {
+		r.errorf("%v", err)
+		return ExitError
+	}
+	good := r.triage(pkgs)
+	var diags []found
+	if len(good) > 0 {
+		graph, err := checker.Analyze([]*analysis.Analyzer{r.Analyzer}, good, nil)
+		if err != nil {
+			r.errorf("%v", err)
+			return ExitError
+		}
+		for act := range graph.All() {
+			if !act.IsRoot {
+				continue
+			}
+			if act.Err != nil {
+				r.errorf("%s: %v", act.Package.PkgPath, act.Err)
+				continue
+			}
+			for _, d := range act.Diagnostics {
+				diags = append(diags, found{pkg: act.Package, diag: d})
+			}
+		}
+	}
+	diags = r.dedupe(diags)
+	switch {
+	case r.Fix || r.Diff:
+		r.applyFixes(diags)
+	case r.JSON:
+		r.printJSON(diags)
+		r.findings = len(diags)
+	default:
+		for _, d := range diags {
+			fmt.Fprintf(r.Stdout, "%s: %s\n", r.posn(d.diag.Pos), d.diag.Message)
+		}
+		r.findings = len(diags)
+	}
+	switch {
+	case r.failed:
+		return ExitError
+	case r.findings > 0:
+		return ExitFindings
+	}
+	return ExitClean
+}
+
+func (r *run) load() ([]*packages.Package, error) {
+	r.fset = token.NewFileSet()
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+			packages.NeedImports | packages.NeedTypes | packages.NeedTypesInfo |
+			packages.NeedSyntax | packages.NeedTypesSizes | packages.NeedModule,
+		Dir:        r.Dir,
+		Env:        r.Env,
+		BuildFlags: r.BuildFlags,
+		Tests:      r.Tests,
+		Fset:       r.fset,
+	}
+	pkgs, err := packages.Load(cfg, r.Patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("no packages match %s", strings.Join(r.Patterns, " "))
+	}
+	return pkgs, nil
+}
+
+// triage drops test mains and the plain variants that a test variant
+// covers, names every broken package with its first error, and returns the
+// packages to analyze.
+func (r *run) triage(pkgs []*packages.Package) []*packages.Package {
+	hasTestVariant := make(map[string]bool)
+	for _, p := range pkgs {
+		if p.ForTest != "" && p.PkgPath == p.ForTest {
+			hasTestVariant[p.PkgPath] = true
+		}
+	}
+	r.blocked = make(map[string]bool)
+	var good []*packages.Package
+	for _, p := range pkgs {
+		if strings.HasSuffix(p.ID, ".test") {
+			continue // the generated test main
+		}
+		if len(p.Errors) > 0 || p.IllTyped {
+			msg := "does not load"
+			if len(p.Errors) > 0 {
+				msg = p.Errors[0].Error()
+			}
+			r.errorf("%s: left untouched: %s", p.ID, msg)
+			for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.IgnoredFiles, p.OtherFiles} {
+				for _, f := range list {
+					r.blocked[f] = true
+				}
+			}
+			continue
+		}
+		if p.ForTest == "" && hasTestVariant[p.PkgPath] {
+			continue // "p [p.test]" has every file of p
+		}
+		good = append(good, p)
+	}
+	return good
+}
+
+type found struct {
+	pkg  *packages.Package
+	diag analysis.Diagnostic
+}
+
+// dedupe sorts findings by position and drops repeats, which arise when
+// the same file is analyzed in more than one package variant.
+func (r *run) dedupe(diags []found) []found {
+	sort.SliceStable(diags, func(i, j int) bool {
+		pi, pj := r.fset.Position(diags[i].diag.Pos), r.fset.Position(diags[j].diag.Pos)
+		if pi.Filename != pj.Filename {
+			return pi.Filename < pj.Filename
+		}
+		if pi.Offset != pj.Offset {
+			return pi.Offset < pj.Offset
+		}
+		return diags[i].diag.Message < diags[j].diag.Message
+	})
+	var out []found
+	for i, d := range diags {
+		if i > 0 {
+			prev := diags[i-1]
+			if r.fset.Position(prev.diag.Pos) == r.fset.Position(d.diag.Pos) && prev.diag.Message == d.diag.Message {
+				continue
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// posn formats a position relative to the working directory when it is
+// inside it, as go vet does.
+func (r *run) posn(pos token.Pos) string {
+	p := r.fset.Position(pos)
+	p.Filename = r.rel(p.Filename)
+	return p.String()
+}
+
+func (r *run) rel(name string) string {
+	wd := r.Dir
+	if wd == "" {
+		wd, _ = os.Getwd()
+	}
+	if rel, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return name
+}
+
+func (r *run) printJSON(diags []found) {
+	type jsonDiag struct {
+		Posn    string `json:"posn"`
+		End     string `json:"end,omitempty"`
+		Message string `json:"message"`
+		Fix     string `json:"fix,omitempty"`
+	}
+	tree := make(map[string]map[string][]jsonDiag)
+	for _, d := range diags {
+		jd := jsonDiag{Posn: r.fset.Position(d.diag.Pos).String(), Message: d.diag.Message}
+		if d.diag.End.IsValid() {
+			jd.End = r.fset.Position(d.diag.End).String()
+		}
+		if len(d.diag.SuggestedFixes) > 0 {
+			jd.Fix = d.diag.SuggestedFixes[0].Message
+		}
+		if tree[d.pkg.ID] == nil {
+			tree[d.pkg.ID] = make(map[string][]jsonDiag)
+		}
+		tree[d.pkg.ID][r.Analyzer.Name] = append(tree[d.pkg.ID][r.Analyzer.Name], jd)
+	}
+	enc := json.NewEncoder(r.Stdout)
+	enc.SetIndent("", "\t")
+	if err := enc.Encode(tree); err != nil {
+		r.errorf("%v", err)
+	}
+}
+
+// An edit is one text replacement in one file, in byte offsets.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// applyFixes gathers the first fix of every finding, applies them file by
+// file (a file with conflicting edits is refused whole), checks that each
+// result parses and formats, and then prints diffs or writes files.
+func (r *run) applyFixes(diags []found) {
+	byFile := make(map[string][]edit)
+	pkgOf := make(map[string]*packages.Package)
+	for _, d := range diags {
+		if len(d.diag.SuggestedFixes) == 0 {
+			// Nothing to apply: the finding stays, and is shown.
+			fmt.Fprintf(r.Stderr, "%s: %s (no automatic fix)\n", r.posn(d.diag.Pos), d.diag.Message)
+			r.findings++
+			continue
+		}
+		for _, te := range d.diag.SuggestedFixes[0].TextEdits {
+			tf := r.fset.File(te.Pos)
+			end := te.End
+			if !end.IsValid() {
+				end = te.Pos
+			}
+			name := tf.Name()
+			byFile[name] = append(byFile[name], edit{tf.Offset(te.Pos), tf.Offset(end), string(te.NewText)})
+			pkgOf[name] = d.pkg
+		}
+	}
+	names := make([]string, 0, len(byFile))
+	for name := range byFile {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+
+	type result struct {
+		name     string
+		old, new []byte
+		mode     os.FileMode
+	}
+	var results []result
+	for _, name := range names {
+		if r.blocked[name] {
+			// Shared with a package that does not load: leave it.
+			r.errorf("%s: not rewritten: it belongs to a package that does not load", r.rel(name))
+			continue
+		}
+		fi, err := os.Stat(name)
+		if err != nil {
+			r.errorf("%v", err)
+			continue
+		}
+		old, err := os.ReadFile(name)
+		if err != nil {
+			r.errorf("%v", err)
+			continue
+		}
+		edits, err := normalize(byFile[name], len(old))
+		if err != nil {
+			r.errorf("%s: not rewritten: %v", r.rel(name), err)
+			continue
+		}
+		new := apply(old, edits)
+		formatted, err := format.Source(new)
+		if err != nil {
+			r.errorf("%s: not rewritten: the result would not parse: %v", r.rel(name), err)
+			continue
+		}
+		if !bytes.Equal(formatted, old) {
+			results = append(results, result{name, old, formatted, fi.Mode()})
+		}
+	}
+
+	if r.Diff {
+		for _, res := range results {
+			rel := filepath.ToSlash(r.rel(res.name))
+			fmt.Fprint(r.Stdout, unified("a/"+rel, "b/"+rel, string(res.old), string(res.new)))
+		}
+		if len(results) > 0 {
+			r.failed = true // as go fix -diff: a non-empty diff exits 1
+		}
+		return
+	}
+	written := 0
+	var modules []*packages.Module
+	for _, res := range results {
+		if err := writeAtomic(res.name, res.new, res.mode); err != nil {
+			r.errorf("%s: not rewritten: %v", r.rel(res.name), err)
+			continue
+		}
+		written++
+		if m := pkgOf[res.name].Module; m != nil {
+			modules = append(modules, m)
+		}
+	}
+	if written > 0 {
+		fmt.Fprintf(r.Stderr, "syncsweep: rewrote %d file(s)\n", written)
+	}
+	r.hintRequirement(modules)
+}
+
+// normalize sorts edits, drops exact duplicates (the same file analyzed
+// in two package variants, or the import edit every site carries) and
+// rejects overlapping ones.
+func normalize(edits []edit, size int) ([]edit, error) {
+	sort.SliceStable(edits, func(i, j int) bool {
+		if edits[i].start != edits[j].start {
+			return edits[i].start < edits[j].start
+		}
+		if edits[i].end != edits[j].end {
+			return edits[i].end < edits[j].end
+		}
+		return edits[i].text < edits[j].text
+	})
+	var out []edit
+	for _, e := range edits {
+		if e.start < 0 || e.end < e.start || e.end > size {
+			return nil, fmt.Errorf("edit [%d,%d) is outside the file", e.start, e.end)
+		}
+		if n := len(out); n > 0 {
+			last := out[n-1]
+			if last == e {
+				continue
+			}
+			if e.start < last.end || e.start == last.start && e.end > e.start && last.end > last.start {
+				return nil, fmt.Errorf("conflicting edits at offset %d (%q vs %q)", e.start, last.text, e.text)
+			}
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+func apply(src []byte, edits []edit) []byte {
+	var out bytes.Buffer
+	pos := 0
+	for _, e := range edits {
+		out.Write(src[pos:e.start])
+		out.WriteString(e.text)
+		pos = e.end
+	}
+	out.Write(src[pos:])
+	return out.Bytes()
+}
+
+// writeAtomic replaces name with data: a temporary file in the same
+// directory, synced, given the old mode, then renamed over the original,
+// so a crash leaves either the old file or the new one.
+func writeAtomic(name string, data []byte, mode os.FileMode) error {
+	if mode&0o200 == 0 {
+		return fmt.Errorf("file is read-only")
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".syncsweep-*")
+	if err != nil {
+		return err
+	}
+	clean := func(err error) error {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return clean(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return clean(err)
+	}
+	if err := tmp.Chmod(mode.Perm()); err != nil {
+		return clean(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return clean(err)
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}
+
+// hintRequirement tells the user the one command that makes the rewritten
+// code build, for each module that does not yet require the facade.
+func (r *run) hintRequirement(modules []*packages.Module) {
+	if r.FacadeModule == "" {
+		return
+	}
+	seen := make(map[string]bool)
+	for _, m := range modules {
+		if m.GoMod == "" || seen[m.GoMod] || m.Path == r.FacadeModule ||
+			strings.HasPrefix(r.FacadeModule, m.Path+"/") {
+			continue
+		}
+		seen[m.GoMod] = true
+		data, err := os.ReadFile(m.GoMod)
+		if err != nil {
+			continue
+		}
+		mf, err := modfile.ParseLax(m.GoMod, data, nil)
+		if err != nil {
+			continue
+		}
+		required := false
+		for _, req := range mf.Require {
+			if req.Mod.Path == r.FacadeModule {
+				required = true
+			}
+		}
+		if required {
+			continue
+		}
+		fmt.Fprintf(r.Stderr, "syncsweep: module %s does not require %s yet; to finish, run:\n\tcd %s && go get %s@%s\n",
+			m.Path, r.FacadeModule, r.rel(filepath.Dir(m.GoMod)), r.FacadeModule, toolVersion())
+	}
+}
+
+// toolVersion is the version to fetch the facade at: the tool's own
+// release when it was installed as one, else latest.
+func toolVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "latest"
+}

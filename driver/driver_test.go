@@ -1,0 +1,226 @@
+package driver_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/syncsweep/syncsweep/catalog"
+	"github.com/syncsweep/syncsweep/driver"
+	"github.com/syncsweep/syncsweep/rewrite"
+)
+
+// copyTestdata copies ../testdata into a fresh GOPATH and returns it.
+func copyTestdata(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	src, err := filepath.Abs(filepath.Join("..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func gopathEnv(gopath string) []string {
+	return append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOFLAGS=")
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func sweep(t *testing.T, gopath string, cfg rewrite.Config, fix, diff bool, patterns ...string) result {
+	t.Helper()
+	if cfg.Facade == "" {
+		cfg.Facade = catalog.DefaultFacade
+	}
+	var out, errb bytes.Buffer
+	code := driver.Run(driver.Options{
+		Analyzer: rewrite.New(cfg),
+		Patterns: patterns,
+		Dir:      gopath,
+		Env:      gopathEnv(gopath),
+		Tests:    true,
+		Fix:      fix,
+		Diff:     diff,
+		Stdout:   &out,
+		Stderr:   &errb,
+	})
+	return result{code, out.String(), errb.String()}
+}
+
+// TestFixMatchesGoldens runs -fix over every fixture package, as a user
+// would, and compares every .go file (changed or not) with its .golden:
+// this covers build-excluded files, generated files, the facade itself
+// and the packages that must not change. A second -fix must be a no-op.
+func TestFixMatchesGoldens(t *testing.T) {
+	gopath := copyTestdata(t)
+	runs := []struct {
+		pattern string
+		cfg     rewrite.Config
+		code    int
+	}{
+		{pattern: "./src/basic", code: 0},
+		{pattern: "./src/atomics", code: 0},
+		{pattern: "./src/renamed", code: 0},
+		{pattern: "./src/shadow", code: 0},
+		{pattern: "./src/dotimport", code: 3}, // reported, no fix
+		{pattern: "./src/usertype", code: 0},
+		{pattern: "./src/generated", code: 0},
+		{pattern: "./src/partial", code: 0},
+		{pattern: "./src/buildtags", code: 0},
+		{pattern: "./src/counter/...", code: 0},
+		{pattern: "./src/mysync", code: 0},
+		{pattern: "./src/github.com/syncsweep/syncsweep/facade/...", code: 0},
+		{pattern: "./src/keepsync", cfg: rewrite.Config{Atomic: "off"}, code: 0},
+	}
+	for _, r := range runs {
+		got := sweep(t, gopath, r.cfg, true, false, r.pattern)
+		if got.code != r.code {
+			t.Errorf("-fix %s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", r.pattern, got.code, r.code, got.stdout, got.stderr)
+		}
+	}
+	goldens := 0
+	err := filepath.WalkDir(filepath.Join(gopath, "src"), func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		want, err := os.ReadFile(path + ".golden")
+		if err != nil {
+			t.Errorf("fixture %s has no .golden", path)
+			return nil
+		}
+		goldens++
+		got, _ := os.ReadFile(path)
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s after -fix differs from its golden:\n%s", path, got)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if goldens < 20 {
+		t.Errorf("only %d goldens compared", goldens)
+	}
+}
+
+// TestDiffWritesNothing checks that -diff prints the change, exits 1 and
+// leaves the files as they were.
+func TestDiffWritesNothing(t *testing.T) {
+	gopath := copyTestdata(t)
+	file := filepath.Join(gopath, "src", "basic", "basic.go")
+	before, _ := os.ReadFile(file)
+	got := sweep(t, gopath, rewrite.Config{}, false, true, "./src/basic")
+	if got.code != driver.ExitError {
+		t.Errorf("-diff exit %d, want 1", got.code)
+	}
+	for _, want := range []string{"--- a/src/basic/basic.go", "+++ b/src/basic/basic.go", "-\tmu    sync.Mutex", "+\tmu    facade.Mutex"} {
+		if !strings.Contains(got.stdout, want) {
+			t.Errorf("-diff output lacks %q:\n%s", want, got.stdout)
+		}
+	}
+	after, _ := os.ReadFile(file)
+	if !bytes.Equal(before, after) {
+		t.Error("-diff wrote the file")
+	}
+	// A clean package: empty diff, exit 0.
+	if got := sweep(t, gopath, rewrite.Config{}, false, true, "./src/usertype"); got.code != 0 || got.stdout != "" {
+		t.Errorf("-diff on a clean package: exit %d, output %q", got.code, got.stdout)
+	}
+}
+
+// TestReport checks the plain report: file:line:col: message, exit 3.
+func TestReport(t *testing.T) {
+	gopath := copyTestdata(t)
+	got := sweep(t, gopath, rewrite.Config{}, false, false, "./src/generated")
+	want := "src/generated/hand.go:6:10: sync.Mutex bypasses the lock facade (github.com/syncsweep/syncsweep/facade)\n"
+	if got.code != driver.ExitFindings || got.stdout != want {
+		t.Errorf("exit %d, stdout %q; want 3, %q", got.code, got.stdout, want)
+	}
+	if got := sweep(t, gopath, rewrite.Config{}, false, false, "./src/usertype"); got.code != 0 || got.stdout != "" {
+		t.Errorf("clean package: exit %d, stdout %q", got.code, got.stdout)
+	}
+}
+
+// TestBadInput checks that a package that does not type-check is named
+// with its first error and left byte for byte, that the other packages
+// are still swept, and that the exit status says something was left.
+func TestBadInput(t *testing.T) {
+	gopath := copyTestdata(t)
+	bad := filepath.Join(gopath, "src", "broken")
+	if err := os.MkdirAll(bad, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"ok.go":  "package broken\n\nimport \"sync\"\n\nvar Mu sync.Mutex\n",
+		"bad.go": "package broken\n\nvar X int = \"not an int\"\n",
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(bad, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := sweep(t, gopath, rewrite.Config{}, true, false, "./src/broken", "./src/generated")
+	if got.code != driver.ExitError {
+		t.Errorf("exit %d, want 1", got.code)
+	}
+	if !strings.Contains(got.stderr, "broken: left untouched:") || !strings.Contains(got.stderr, "bad.go:3:13") {
+		t.Errorf("stderr does not name the package and its first error:\n%s", got.stderr)
+	}
+	for name, src := range files {
+		data, _ := os.ReadFile(filepath.Join(bad, name))
+		if string(data) != src {
+			t.Errorf("%s was written:\n%s", name, data)
+		}
+	}
+	hand, _ := os.ReadFile(filepath.Join(gopath, "src", "generated", "hand.go"))
+	if !strings.Contains(string(hand), "facade.Mutex") {
+		t.Errorf("the good package was not swept:\n%s", hand)
+	}
+}
+
+// TestReadOnlyFile checks that a file that cannot be written is named,
+// kept as it was, and fails the run.
+func TestReadOnlyFile(t *testing.T) {
+	gopath := copyTestdata(t)
+	file := filepath.Join(gopath, "src", "generated", "hand.go")
+	before, _ := os.ReadFile(file)
+	if err := os.Chmod(file, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	got := sweep(t, gopath, rewrite.Config{}, true, false, "./src/generated")
+	if got.code != driver.ExitError || !strings.Contains(got.stderr, "hand.go: not rewritten: file is read-only") {
+		t.Errorf("exit %d, stderr:\n%s", got.code, got.stderr)
+	}
+	after, _ := os.ReadFile(file)
+	if !bytes.Equal(before, after) {
+		t.Error("read-only file changed")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(file))
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".syncsweep-") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}

@@ -1,0 +1,534 @@
+package rewrite
+
+import (
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"path"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/syncsweep/syncsweep/catalog"
+)
+
+// Analyzer reports direct uses of sync and sync/atomic and suggests the
+// facade's equivalents. Its flags are -facade and -atomic (see the package
+// doc).
+var Analyzer = &analysis.Analyzer{
+	Name: "syncsweep",
+	Doc:  "report direct uses of sync and sync/atomic and rewrite them to the lock facade",
+	URL:  "https://pkg.go.dev/github.com/syncsweep/syncsweep/rewrite",
+	Run:  func(pass *analysis.Pass) (any, error) { return nil, Sweep(pass, flagConfig) },
+}
+
+var flagConfig = Config{Facade: catalog.DefaultFacade}
+
+// New returns an analyzer like [Analyzer] with a fixed configuration and
+// no flags, for drivers and tests that configure the sweep in code.
+func New(cfg Config) *analysis.Analyzer {
+	a := *Analyzer
+	a.Flags = *flag.NewFlagSet(a.Name, flag.ContinueOnError)
+	a.Run = func(pass *analysis.Pass) (any, error) { return nil, Sweep(pass, cfg) }
+	return &a
+}
+
+func init() {
+	Analyzer.Flags.StringVar(&flagConfig.Facade, "facade", catalog.DefaultFacade,
+		"import path of the lock facade that replaces sync")
+	Analyzer.Flags.StringVar(&flagConfig.Atomic, "atomic", "",
+		`import path that replaces sync/atomic (default: the facade path + "/atomic"; "off" leaves sync/atomic alone)`)
+}
+
+// Config says where the sweep sends each source package.
+type Config struct {
+	Facade string // import path of the facade root
+	Atomic string // replaces sync/atomic; "" means Facade+"/atomic", "off" disables
+}
+
+// target returns the import path that replaces the catalog row's source.
+func (c Config) target(r catalog.Row) (string, bool) {
+	if r.To == "atomic" {
+		switch c.Atomic {
+		case "off":
+			return "", false
+		case "":
+		default:
+			return c.Atomic, true
+		}
+	}
+	return r.Target(c.Facade), true
+}
+
+// isFacade reports whether pkgPath is one of the facade's own packages
+// (or their external tests), which must keep using sync.
+func (c Config) isFacade(pkgPath string) bool {
+	pkgPath = strings.TrimSuffix(pkgPath, "_test")
+	if pkgPath == c.Facade || strings.HasPrefix(pkgPath, c.Facade+"/") {
+		return true
+	}
+	return c.Atomic != "" && c.Atomic != "off" && pkgPath == c.Atomic
+}
+
+// Sweep reports every direct use of a catalogued API in the pass's files,
+// each with a suggested fix, and returns an error only for a bad Config.
+func Sweep(pass *analysis.Pass, cfg Config) error {
+	if cfg.Facade == "" {
+		return fmt.Errorf("syncsweep: the facade import path is empty")
+	}
+	if cfg.isFacade(pass.Pkg.Path()) {
+		return nil
+	}
+	for _, f := range pass.Files {
+		if skipFile(pass.Fset.File(f.Pos()).Name(), f) {
+			continue
+		}
+		sweepTyped(pass, cfg, f)
+	}
+	for _, name := range pass.IgnoredFiles {
+		if !strings.HasSuffix(name, ".go") {
+			continue
+		}
+		sweepIgnored(pass, cfg, name)
+	}
+	return nil
+}
+
+func skipFile(filename string, f *ast.File) bool {
+	return ast.IsGenerated(f) || strings.Contains(filepath2slash(filename), "/vendor/")
+}
+
+func filepath2slash(s string) string { return strings.ReplaceAll(s, `\`, "/") }
+
+// A site is one qualified reference X.Sel to rewrite.
+type site struct {
+	sel  *ast.SelectorExpr
+	spec *ast.ImportSpec
+	row  catalog.Row
+}
+
+// A group gathers, for one file and one target import path, the sites
+// that move to it and the source imports involved.
+type group struct {
+	target   string
+	sites    []site
+	specs    []*ast.ImportSpec // source imports whose sites move here
+	existing *ast.ImportSpec   // an import of target already in the file
+}
+
+// fileInfo is what the edit planner needs to know about one file.
+type fileInfo struct {
+	pass   *analysis.Pass
+	file   *ast.File
+	groups []*group
+	// residual[spec] reports that the source import still has uses
+	// that are not rewritten, so it must stay.
+	residual map[*ast.ImportSpec]bool
+	// taken reports whether name cannot be the facade's local name in
+	// this file (it would mean something else at a site, or clash).
+	taken func(name string, g *group, gone map[*ast.ImportSpec]bool) bool
+}
+
+func importPath(spec *ast.ImportSpec) string {
+	p, _ := strconv.Unquote(spec.Path.Value)
+	return p
+}
+
+// localName is the name a non-dot, non-blank import declares.
+func localName(spec *ast.ImportSpec) string {
+	if spec.Name != nil {
+		return spec.Name.Name
+	}
+	return path.Base(importPath(spec))
+}
+
+// sourceSpecs returns the imports of catalogued packages, reporting dot
+// imports (which cannot be rewritten safely) as it goes.
+func sourceSpecs(pass *analysis.Pass, f *ast.File) []*ast.ImportSpec {
+	var specs []*ast.ImportSpec
+	for _, spec := range f.Imports {
+		p := importPath(spec)
+		if !catalog.Covers(p) {
+			continue
+		}
+		if spec.Name != nil && spec.Name.Name == "." {
+			pass.Report(analysis.Diagnostic{
+				Pos: spec.Pos(), End: spec.End(),
+				Message: fmt.Sprintf("dot import of %q bypasses the lock facade; syncsweep cannot tell its names apart, so import it by name and run again", p),
+			})
+			continue
+		}
+		if spec.Name != nil && spec.Name.Name == "_" {
+			continue
+		}
+		specs = append(specs, spec)
+	}
+	return specs
+}
+
+// addSite files s under the group for its target path.
+func (fi *fileInfo) addSite(cfg Config, s site) bool {
+	target, ok := cfg.target(s.row)
+	if !ok {
+		return false
+	}
+	var g *group
+	for _, x := range fi.groups {
+		if x.target == target {
+			g = x
+		}
+	}
+	if g == nil {
+		g = &group{target: target}
+		for _, spec := range fi.file.Imports {
+			if importPath(spec) == target && (spec.Name == nil || spec.Name.Name != "." && spec.Name.Name != "_") {
+				g.existing = spec
+				break
+			}
+		}
+		fi.groups = append(fi.groups, g)
+	}
+	g.sites = append(g.sites, s)
+	for _, sp := range g.specs {
+		if sp == s.spec {
+			return true
+		}
+	}
+	g.specs = append(g.specs, s.spec)
+	return true
+}
+
+// sweepTyped plans a type-checked file: a reference is a site when the
+// type checker resolves its qualifier to an import of a catalogued package.
+func sweepTyped(pass *analysis.Pass, cfg Config, f *ast.File) {
+	specs := sourceSpecs(pass, f)
+	if len(specs) == 0 {
+		return
+	}
+	byName := make(map[*types.PkgName]*ast.ImportSpec)
+	for _, spec := range specs {
+		obj := pass.TypesInfo.Defs[spec.Name]
+		if spec.Name == nil {
+			obj = pass.TypesInfo.Implicits[spec]
+		}
+		if pn, ok := obj.(*types.PkgName); ok {
+			byName[pn] = spec
+		}
+	}
+	fi := &fileInfo{pass: pass, file: f, residual: make(map[*ast.ImportSpec]bool)}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ImportSpec:
+			return false
+		case *ast.SelectorExpr:
+			x, ok := n.X.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			pn, ok := pass.TypesInfo.Uses[x].(*types.PkgName)
+			if !ok {
+				return true
+			}
+			spec, ok := byName[pn]
+			if !ok {
+				return false
+			}
+			row, ok := catalog.Lookup(pn.Imported().Path(), n.Sel.Name)
+			if !ok || !fi.addSite(cfg, site{sel: n, spec: spec, row: row}) {
+				fi.residual[spec] = true
+			}
+			return false
+		}
+		return true
+	})
+	scope := pass.Pkg.Scope()
+	fi.taken = func(name string, g *group, gone map[*ast.ImportSpec]bool) bool {
+		if scope.Lookup(name) != nil {
+			return true
+		}
+		for _, s := range g.sites {
+			inner := scope.Innermost(s.sel.Pos())
+			if inner == nil {
+				inner = pass.TypesInfo.Scopes[f]
+			}
+			if inner == nil {
+				return true
+			}
+			_, obj := inner.LookupParent(name, s.sel.Pos())
+			if obj == nil {
+				continue
+			}
+			if pn, ok := obj.(*types.PkgName); ok {
+				if gone[byName[pn]] {
+					continue // the source import that is going away
+				}
+				if g.existing != nil && pn.Imported().Path() == g.target {
+					continue
+				}
+			}
+			return true
+		}
+		// A name declared by another import of this file clashes too,
+		// even where no site can see it.
+		for _, spec := range f.Imports {
+			if spec.Name != nil && spec.Name.Name == "." || spec == g.existing {
+				continue
+			}
+			if localName(spec) == name && !gone[spec] {
+				return true
+			}
+		}
+		return false
+	}
+	fi.report()
+}
+
+// sweepIgnored plans a file that the build configuration excludes, by
+// syntax alone: the parser's resolver leaves X unresolved in X.Sel when X
+// is not declared inside the file, so it can only be the import.
+func sweepIgnored(pass *analysis.Pass, cfg Config, filename string) {
+	src, err := pass.ReadFile(filename)
+	if err != nil {
+		return // not readable through the pass: not ours to touch
+	}
+	f, err := parser.ParseFile(pass.Fset, filename, src, parser.ParseComments)
+	if err != nil {
+		if f != nil && f.Name != nil {
+			// The build never compiles it, so this is no build error,
+			// but the user should know the file was not swept.
+			pass.Reportf(f.Name.Pos(), "excluded by build constraints and does not parse, so syncsweep left it: %v", err)
+		}
+		return
+	}
+	if skipFile(filename, f) {
+		return
+	}
+	specs := sourceSpecs(pass, f)
+	if len(specs) == 0 {
+		return
+	}
+	byName := make(map[string]*ast.ImportSpec)
+	for _, spec := range specs {
+		byName[localName(spec)] = spec
+	}
+	fi := &fileInfo{pass: pass, file: f, residual: make(map[*ast.ImportSpec]bool)}
+	used := make(map[string]bool) // every identifier outside selectors' Sel
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ImportSpec:
+			return false
+		case *ast.SelectorExpr:
+			x, ok := n.X.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			used[x.Name] = true
+			spec, ok := byName[x.Name]
+			if !ok || x.Obj != nil {
+				return false
+			}
+			row, ok := catalog.Lookup(importPath(spec), n.Sel.Name)
+			if !ok || !fi.addSite(cfg, site{sel: n, spec: spec, row: row}) {
+				fi.residual[spec] = true
+			}
+			return false
+		case *ast.Ident:
+			used[n.Name] = true
+		}
+		return true
+	})
+	fi.taken = func(name string, g *group, gone map[*ast.ImportSpec]bool) bool {
+		if pass.Pkg.Scope().Lookup(name) != nil {
+			return true
+		}
+		if g.existing != nil && localName(g.existing) == name {
+			return false
+		}
+		for _, spec := range f.Imports {
+			if localName(spec) == name && !gone[spec] {
+				return true
+			}
+		}
+		if gone[byName[name]] {
+			// The name stays bound as before, now to the facade.
+			return false
+		}
+		return used[name]
+	}
+	fi.report()
+}
+
+// report plans the edits of every group and reports one diagnostic per
+// site. Each site's fix holds its own edit plus the file's import edits;
+// the import edits are the same for every site in the file, so drivers
+// that merge fixes coalesce them.
+func (fi *fileInfo) report() {
+	for _, g := range fi.groups {
+		// Which source imports go away: those with no residual use and
+		// all of whose sites move to this group.
+		goneSet := make(map[*ast.ImportSpec]bool)
+		var gone []*ast.ImportSpec
+		for _, spec := range g.specs {
+			if !fi.residual[spec] && fi.onlyIn(spec, g) {
+				gone = append(gone, spec)
+				goneSet[spec] = true
+			}
+		}
+		name := fi.pickName(g, goneSet)
+		imports := fi.importEdits(g, gone, name)
+		for _, s := range g.sites {
+			var edits []analysis.TextEdit
+			if x := s.sel.X.(*ast.Ident); x.Name != name {
+				edits = append(edits, analysis.TextEdit{Pos: x.Pos(), End: x.End(), NewText: []byte(name)})
+			}
+			edits = append(edits, imports...)
+			from := importPath(s.spec)
+			fi.pass.Report(analysis.Diagnostic{
+				Pos:     s.sel.Pos(),
+				End:     s.sel.End(),
+				Message: fmt.Sprintf("%s.%s bypasses the lock facade (%s)", from, s.row.Name, g.target),
+				SuggestedFixes: []analysis.SuggestedFix{{
+					Message:   fmt.Sprintf("Use %s.%s from %s", name, s.row.Name, g.target),
+					TextEdits: edits,
+				}},
+			})
+		}
+	}
+}
+
+// onlyIn reports whether every site of spec belongs to group g.
+func (fi *fileInfo) onlyIn(spec *ast.ImportSpec, g *group) bool {
+	for _, other := range fi.groups {
+		if other == g {
+			continue
+		}
+		for _, sp := range other.specs {
+			if sp == spec {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// pickName chooses the local name of the target import in this file.
+func (fi *fileInfo) pickName(g *group, gone map[*ast.ImportSpec]bool) string {
+	if g.existing != nil {
+		return localName(g.existing)
+	}
+	base := catalog.DefaultName(g.target)
+	for i := 1; ; i++ {
+		name := base
+		if i > 1 {
+			name = base + strconv.Itoa(i)
+		}
+		if !fi.taken(name, g, gone) {
+			return name
+		}
+	}
+}
+
+// importEdits returns the edits that leave the file importing g.target as
+// name and dropping the source imports in gone.
+func (fi *fileInfo) importEdits(g *group, gone []*ast.ImportSpec, name string) []analysis.TextEdit {
+	tf := fi.pass.Fset.File(fi.file.Pos())
+	spec := strconv.Quote(g.target)
+	if base := path.Base(g.target); name != base || !token.IsIdentifier(base) {
+		spec = name + " " + spec
+	}
+	var edits []analysis.TextEdit
+	replaced := g.existing != nil
+	for _, old := range gone {
+		if !replaced {
+			// Replace in place: the import keeps its group, its doc
+			// comment and its line comment.
+			start := old.Path.Pos()
+			if old.Name != nil {
+				start = old.Name.Pos()
+			}
+			edits = append(edits, analysis.TextEdit{Pos: start, End: old.Path.End(), NewText: []byte(spec)})
+			replaced = true
+			continue
+		}
+		edits = append(edits, deleteSpec(tf, fi.file, old))
+	}
+	if !replaced {
+		// Every source import stays (it has other uses): add the facade
+		// import on the line after the first of them.
+		edits = append(edits, insertAfter(tf, fi.file, g.specs[0], spec))
+	}
+	return edits
+}
+
+// declOf returns the import declaration that holds spec.
+func declOf(f *ast.File, spec *ast.ImportSpec) *ast.GenDecl {
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		for _, s := range gd.Specs {
+			if s == spec {
+				return gd
+			}
+		}
+	}
+	return nil
+}
+
+// lineSpan returns the offsets of the whole lines from pos to end,
+// including the final newline.
+func lineSpan(tf *token.File, pos, end token.Pos) (token.Pos, token.Pos) {
+	start := tf.LineStart(tf.Line(pos))
+	last := tf.Line(end)
+	if last < tf.LineCount() {
+		return start, tf.LineStart(last + 1)
+	}
+	return start, token.Pos(tf.Base() + tf.Size())
+}
+
+func deleteSpec(tf *token.File, f *ast.File, spec *ast.ImportSpec) analysis.TextEdit {
+	gd := declOf(f, spec)
+	if gd != nil && (!gd.Lparen.IsValid() || len(gd.Specs) == 1) {
+		pos := gd.Pos()
+		if gd.Doc != nil {
+			pos = gd.Doc.Pos()
+		}
+		start, end := lineSpan(tf, pos, gd.End())
+		return analysis.TextEdit{Pos: start, End: end}
+	}
+	pos, end := spec.Pos(), spec.End()
+	if spec.Doc != nil {
+		pos = spec.Doc.Pos()
+	}
+	if spec.Comment != nil {
+		end = spec.Comment.End()
+	}
+	if gd != nil {
+		for _, s := range gd.Specs {
+			if s != spec && (tf.Line(s.End()) == tf.Line(pos) || tf.Line(s.Pos()) == tf.Line(end)) {
+				return analysis.TextEdit{Pos: spec.Pos(), End: spec.End()} // shares a line
+			}
+		}
+	}
+	start, stop := lineSpan(tf, pos, end)
+	return analysis.TextEdit{Pos: start, End: stop}
+}
+
+func insertAfter(tf *token.File, f *ast.File, spec *ast.ImportSpec, text string) analysis.TextEdit {
+	gd := declOf(f, spec)
+	end := spec.End()
+	if spec.Comment != nil {
+		end = spec.Comment.End()
+	}
+	prefix := "\n\t"
+	if gd != nil && !gd.Lparen.IsValid() {
+		end = gd.End()
+		prefix = "\nimport "
+	}
+	return analysis.TextEdit{Pos: end, End: end, NewText: []byte(prefix + text)}
+}
