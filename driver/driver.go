@@ -164,11 +164,7 @@ func (r *run) triage(pkgs []*packages.Package) []*packages.Package {
 			continue // the generated test main
 		}
 		if len(p.Errors) > 0 || p.IllTyped {
-			msg := "does not load"
-			if len(p.Errors) > 0 {
-				msg = p.Errors[0].Error()
-			}
-			r.errorf("%s: left untouched: %s", p.ID, msg)
+			r.errorf("package %s left untouched: %s", p.ID, r.firstError(p))
 			for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.IgnoredFiles, p.OtherFiles} {
 				for _, f := range list {
 					r.blocked[f] = true
@@ -182,6 +178,34 @@ func (r *run) triage(pkgs []*packages.Package) []*packages.Package {
 		good = append(good, p)
 	}
 	return good
+}
+
+// firstError returns the package's first error on one line. Errors that
+// come from the go command carry a "# pkg" header and several lines.
+func (r *run) firstError(p *packages.Package) string {
+	if len(p.Errors) == 0 {
+		return "it does not type-check"
+	}
+	e := p.Errors[0]
+	for _, line := range strings.Split(e.Msg, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "# ") {
+			continue
+		}
+		if e.Pos != "" && e.Pos != "-" {
+			return r.relPos(e.Pos) + ": " + line
+		}
+		return line
+	}
+	return e.Error()
+}
+
+// relPos shortens the file name in a "file:line:col" position.
+func (r *run) relPos(pos string) string {
+	if i := strings.Index(pos, ".go:"); i >= 0 {
+		return r.rel(pos[:i+3]) + pos[i+3:]
+	}
+	return pos
 }
 
 type found struct {

@@ -172,24 +172,32 @@ func TestBadInput(t *testing.T) {
 	if err := os.MkdirAll(bad, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	unparsable := filepath.Join(gopath, "src", "unparsable")
+	if err := os.MkdirAll(unparsable, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	files := map[string]string{
-		"ok.go":  "package broken\n\nimport \"sync\"\n\nvar Mu sync.Mutex\n",
-		"bad.go": "package broken\n\nvar X int = \"not an int\"\n",
+		filepath.Join(bad, "ok.go"):         "package broken\n\nimport \"sync\"\n\nvar Mu sync.Mutex\n",
+		filepath.Join(bad, "bad.go"):        "package broken\n\nvar X int = \"not an int\"\n",
+		filepath.Join(unparsable, "ok.go"):  "package unparsable\n\nimport \"sync\"\n\nvar Mu sync.Mutex\n",
+		filepath.Join(unparsable, "bad.go"): "package unparsable\n\nfunc (\n",
 	}
 	for name, src := range files {
-		if err := os.WriteFile(filepath.Join(bad, name), []byte(src), 0o644); err != nil {
+		if err := os.WriteFile(name, []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	got := sweep(t, gopath, rewrite.Config{}, true, false, "./src/broken", "./src/generated")
+	got := sweep(t, gopath, rewrite.Config{}, true, false, "./src/broken", "./src/unparsable", "./src/generated")
 	if got.code != driver.ExitError {
 		t.Errorf("exit %d, want 1", got.code)
 	}
-	if !strings.Contains(got.stderr, "broken: left untouched:") || !strings.Contains(got.stderr, "bad.go:3:13") {
-		t.Errorf("stderr does not name the package and its first error:\n%s", got.stderr)
+	for _, want := range []string{"package broken left untouched: src/broken/bad.go:3:13: cannot use", "package unparsable left untouched: src/unparsable/bad.go:4:1: syntax error"} {
+		if !strings.Contains(got.stderr, want) {
+			t.Errorf("stderr lacks %q (the package and its first error):\n%s", want, got.stderr)
+		}
 	}
 	for name, src := range files {
-		data, _ := os.ReadFile(filepath.Join(bad, name))
+		data, _ := os.ReadFile(name)
 		if string(data) != src {
 			t.Errorf("%s was written:\n%s", name, data)
 		}

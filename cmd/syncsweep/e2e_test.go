@@ -1,0 +1,239 @@
+package main_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// These tests build the syncsweep binary and run it as a user would, on a
+// copy of the bundled example workspace and on a throwaway module.
+
+var repoRoot = func() string {
+	dir, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		panic(err)
+	}
+	return dir
+}()
+
+func buildTool(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "syncsweep")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+type ran struct {
+	code           int
+	stdout, stderr string
+}
+
+func runIn(t *testing.T, dir string, env []string, name string, args ...string) ran {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("%s %v: %v", name, args, err)
+	}
+	return ran{code, out.String(), errb.String()}
+}
+
+func mustRun(t *testing.T, dir string, env []string, name string, args ...string) string {
+	t.Helper()
+	r := runIn(t, dir, env, name, args...)
+	if r.code != 0 {
+		t.Fatalf("%s %s: exit %d\n%s%s", name, strings.Join(args, " "), r.code, r.stdout, r.stderr)
+	}
+	return r.stdout
+}
+
+// copyExamples copies examples/ to a temporary directory and points its
+// replace directive at this checkout's facade.
+func copyExamples(t *testing.T) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "examples")
+	src := filepath.Join(repoRoot, "examples")
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, dst, nil, "go", "mod", "edit", "-replace=github.com/syncsweep/syncsweep/facade="+filepath.Join(repoRoot, "facade"))
+	return dst
+}
+
+// treeHash fingerprints every file under dir.
+func treeHash(t *testing.T, dir string) string {
+	t.Helper()
+	h := sha256.New()
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s %x\n", path, sha256.Sum256(data))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
+}
+
+// TestExampleWorkspace is the README's main job, checked end to end.
+func TestExampleWorkspace(t *testing.T) {
+	bin := buildTool(t)
+	dir := copyExamples(t)
+	pristine := treeHash(t, dir)
+
+	report := runIn(t, dir, nil, bin, "./...")
+	if report.code != 3 || !strings.Contains(report.stdout, "cache/cache.go:11:9: sync.RWMutex bypasses the lock facade") ||
+		!strings.Contains(report.stdout, "platform/platform_windows.go:6:13: sync.Once bypasses") {
+		t.Fatalf("report: exit %d\n%s%s", report.code, report.stdout, report.stderr)
+	}
+
+	diff := runIn(t, dir, nil, bin, "-diff", "./...")
+	if diff.code != 1 || !strings.Contains(diff.stdout, "+\tmu     facade.RWMutex // guards items") {
+		t.Fatalf("-diff: exit %d\n%s%s", diff.code, diff.stdout, diff.stderr)
+	}
+	if treeHash(t, dir) != pristine {
+		t.Fatal("-diff changed the workspace")
+	}
+
+	fix := runIn(t, dir, nil, bin, "-fix", "./...")
+	if fix.code != 0 || !strings.Contains(fix.stderr, "rewrote 6 file(s)") {
+		t.Fatalf("-fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
+	}
+	// The swept workspace builds, vets and passes its tests, on this OS
+	// and for the Windows file the build here never compiles.
+	mustRun(t, dir, nil, "go", "build", "./...")
+	mustRun(t, dir, nil, "go", "vet", "./...")
+	mustRun(t, dir, nil, "go", "test", "./...")
+	mustRun(t, dir, []string{"GOOS=windows"}, "go", "vet", "./...")
+	if out := mustRun(t, dir, nil, "gofmt", "-l", "."); out != "" {
+		t.Errorf("gofmt -l after -fix:\n%s", out)
+	}
+	for _, f := range []string{"cache/cache.go", "worker/worker.go", "platform/platform_windows.go"} {
+		data, _ := os.ReadFile(filepath.Join(dir, f))
+		if bytes.Contains(data, []byte(`"sync"`)) || bytes.Contains(data, []byte(`"sync/atomic"`)) {
+			t.Errorf("%s still imports sync:\n%s", f, data)
+		}
+	}
+	cache, _ := os.ReadFile(filepath.Join(dir, "cache/cache.go"))
+	if !bytes.Contains(cache, []byte("misses int64 // updated with atomic.AddInt64")) {
+		t.Errorf("a comment moved or changed:\n%s", cache)
+	}
+
+	swept := treeHash(t, dir)
+	again := runIn(t, dir, nil, bin, "-fix", "./...")
+	if again.code != 0 || treeHash(t, dir) != swept {
+		t.Fatalf("second -fix: exit %d, changed=%v\n%s%s", again.code, treeHash(t, dir) != swept, again.stdout, again.stderr)
+	}
+	if clean := runIn(t, dir, nil, bin, "./..."); clean.code != 0 || clean.stdout != "" {
+		t.Fatalf("report after -fix: exit %d\n%s%s", clean.code, clean.stdout, clean.stderr)
+	}
+}
+
+// TestGoVetAndGoFix runs the binary as a vet tool and as a fix tool.
+func TestGoVetAndGoFix(t *testing.T) {
+	bin := buildTool(t)
+	dir := copyExamples(t)
+	pristine := treeHash(t, dir)
+
+	vet := runIn(t, dir, nil, "go", "vet", "-vettool="+bin, "./...")
+	if vet.code == 0 || !strings.Contains(vet.stderr, "cache.go:11:9: sync.RWMutex bypasses the lock facade") {
+		t.Fatalf("go vet -vettool: exit %d\n%s%s", vet.code, vet.stdout, vet.stderr)
+	}
+
+	diff := runIn(t, dir, nil, "go", "fix", "-fixtool="+bin, "-diff", "./...")
+	if !strings.Contains(diff.stdout, "+\tmu     facade.RWMutex // guards items") {
+		t.Fatalf("go fix -diff: exit %d\n%s%s", diff.code, diff.stdout, diff.stderr)
+	}
+	if treeHash(t, dir) != pristine {
+		t.Fatal("go fix -diff changed the workspace")
+	}
+
+	fix := runIn(t, dir, nil, "go", "fix", "-fixtool="+bin, "./...")
+	if fix.code != 0 {
+		t.Fatalf("go fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
+	}
+	mustRun(t, dir, nil, "go", "build", "./...")
+	if vet := runIn(t, dir, nil, "go", "vet", "-vettool="+bin, "./..."); vet.code != 0 {
+		t.Fatalf("go vet -vettool after go fix: exit %d\n%s%s", vet.code, vet.stdout, vet.stderr)
+	}
+}
+
+// TestAdoptionKeepsGoLine is shared/DESIGN.md section 3 as a test: a
+// module with an old go line adopts the facade and nothing else changes.
+func TestAdoptionKeepsGoLine(t *testing.T) {
+	bin := buildTool(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module example.com/old\n\ngo 1.21\n",
+		"old.go": "package old\n\nimport \"sync\"\n\n// Counter counts under a lock.\ntype Counter struct {\n\tmu sync.Mutex\n\tn  int\n}\n\n// Inc adds one.\nfunc (c *Counter) Inc() {\n\tc.mu.Lock()\n\tc.n++\n\tc.mu.Unlock()\n}\n",
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fix := runIn(t, dir, nil, bin, "-fix", "./...")
+	wantHint := "go get github.com/syncsweep/syncsweep/facade@"
+	if fix.code != 0 || !strings.Contains(fix.stderr, "module example.com/old does not require github.com/syncsweep/syncsweep/facade") ||
+		!strings.Contains(fix.stderr, wantHint) {
+		t.Fatalf("-fix: exit %d, want the go get hint\n%s%s", fix.code, fix.stdout, fix.stderr)
+	}
+	// What the hint's go get does, pointed at this checkout instead of
+	// the module proxy.
+	mustRun(t, dir, nil, "go", "mod", "edit",
+		"-require=github.com/syncsweep/syncsweep/facade@v0.0.0",
+		"-replace=github.com/syncsweep/syncsweep/facade="+filepath.Join(repoRoot, "facade"))
+	mustRun(t, dir, nil, "go", "mod", "tidy")
+	gomod, _ := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if !bytes.Contains(gomod, []byte("\ngo 1.21\n")) {
+		t.Errorf("go line changed:\n%s", gomod)
+	}
+	sum, _ := os.ReadFile(filepath.Join(dir, "go.sum"))
+	for _, banned := range []string{"golang.org/x/tools", "github.com/dave/dst", "golangci", "golang.org/x/mod"} {
+		if bytes.Contains(sum, []byte(banned)) || bytes.Contains(gomod, []byte(banned)) {
+			t.Errorf("adopting the facade brought in %s:\ngo.mod:\n%s\ngo.sum:\n%s", banned, gomod, sum)
+		}
+	}
+	mustRun(t, dir, nil, "go", "build", "./...")
+	mustRun(t, dir, nil, "go", "vet", "./...")
+	if again := runIn(t, dir, nil, bin, "./..."); again.code != 0 {
+		t.Errorf("report after adoption: exit %d\n%s%s", again.code, again.stdout, again.stderr)
+	}
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The whole test suite: both modules (the tool at the root, the facade in
+# facade/, which is a module of its own), plus gofmt, go vet and
+# staticcheck. CI runs exactly this (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+STATICCHECK=honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go') | grep -v '/testdata/' || true)
+if [ -n "$unformatted" ]; then
+	printf 'gofmt would change:\n%s\n' "$unformatted"
+	exit 1
+fi
+
+for mod in . facade; do
+	step "go vet ($mod)"
+	(cd "$mod" && go vet ./...)
+	step "staticcheck ($mod)"
+	# go run pkg@version builds in its own module: neither go.mod changes.
+	(cd "$mod" && go run "$STATICCHECK" ./...)
+done
+
+step "go test (facade module)"
+(cd facade && go test -count=1 ./...)
+
+step "go test (root module)"
+go test -count=1 ./...
