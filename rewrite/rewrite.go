@@ -367,30 +367,33 @@ func sweepIgnored(pass *analysis.Pass, cfg Config, filename string) {
 // the import edits are the same for every site in the file, so drivers
 // that merge fixes coalesce them.
 func (fi *fileInfo) report() {
-	for _, g := range fi.groups {
-		// Which source imports go away: those with no residual use and
-		// all of whose sites move to this group.
-		goneSet := make(map[*ast.ImportSpec]bool)
-		var gone []*ast.ImportSpec
+	gone := make(map[*ast.ImportSpec]bool)
+	names := make([]string, len(fi.groups))
+	for i, g := range fi.groups {
+		// A source import goes away when it has no residual use and all
+		// of its sites move to this group.
+		goneHere := make(map[*ast.ImportSpec]bool)
 		for _, spec := range g.specs {
 			if !fi.residual[spec] && fi.onlyIn(spec, g) {
-				gone = append(gone, spec)
-				goneSet[spec] = true
+				goneHere[spec] = true
+				gone[spec] = true
 			}
 		}
-		name := fi.pickName(g, goneSet)
-		imports := fi.importEdits(g, gone, name)
+		names[i] = fi.pickName(g, goneHere)
+	}
+	imports := fi.importEdits(gone, names)
+	for i, g := range fi.groups {
+		name := names[i]
 		for _, s := range g.sites {
 			var edits []analysis.TextEdit
 			if x := s.sel.X.(*ast.Ident); x.Name != name {
 				edits = append(edits, analysis.TextEdit{Pos: x.Pos(), End: x.End(), NewText: []byte(name)})
 			}
 			edits = append(edits, imports...)
-			from := importPath(s.spec)
 			fi.pass.Report(analysis.Diagnostic{
 				Pos:     s.sel.Pos(),
 				End:     s.sel.End(),
-				Message: fmt.Sprintf("%s.%s bypasses the lock facade (%s)", from, s.row.Name, g.target),
+				Message: fmt.Sprintf("%s.%s bypasses the lock facade (%s)", importPath(s.spec), s.row.Name, g.target),
 				SuggestedFixes: []analysis.SuggestedFix{{
 					Message:   fmt.Sprintf("Use %s.%s from %s", name, s.row.Name, g.target),
 					TextEdits: edits,
@@ -432,36 +435,199 @@ func (fi *fileInfo) pickName(g *group, gone map[*ast.ImportSpec]bool) string {
 	}
 }
 
-// importEdits returns the edits that leave the file importing g.target as
-// name and dropping the source imports in gone.
-func (fi *fileInfo) importEdits(g *group, gone []*ast.ImportSpec, name string) []analysis.TextEdit {
+// importEdits returns the edits that make the file import each group's
+// target under its chosen name and drop the source imports in gone.
+//
+// Placement follows goimports: the facade is not a standard package, so
+// it joins the import group of non-standard packages that shares the
+// longest path prefix with it, or starts a group of its own at the end of
+// the import block. Only where the source imports were the whole block is
+// the source replaced in place. A source import's doc and line comments
+// travel with its replacement.
+func (fi *fileInfo) importEdits(gone map[*ast.ImportSpec]bool, names []string) []analysis.TextEdit {
 	tf := fi.pass.Fset.File(fi.file.Pos())
-	spec := strconv.Quote(g.target)
-	if base := path.Base(g.target); name != base || !token.IsIdentifier(base) {
-		spec = name + " " + spec
-	}
 	var edits []analysis.TextEdit
-	replaced := g.existing != nil
-	for _, old := range gone {
-		if !replaced {
-			// Replace in place: the import keeps its group, its doc
-			// comment and its line comment.
-			start := old.Path.Pos()
-			if old.Name != nil {
-				start = old.Name.Pos()
-			}
-			edits = append(edits, analysis.TextEdit{Pos: start, End: old.Path.End(), NewText: []byte(spec)})
-			replaced = true
+	inPlace := make(map[*ast.ImportSpec]bool)
+	// New specs to place, per import declaration, in group order.
+	type placement struct {
+		decl         *ast.GenDecl
+		text, target string
+	}
+	var place []placement
+	for i, g := range fi.groups {
+		if g.existing != nil {
 			continue
 		}
-		edits = append(edits, deleteSpec(tf, fi.file, old))
+		text := strconv.Quote(g.target)
+		if base := path.Base(g.target); names[i] != base || !token.IsIdentifier(base) {
+			text = names[i] + " " + text
+		}
+		var first *ast.ImportSpec // first source import of g that goes
+		for _, sp := range g.specs {
+			if gone[sp] && !inPlace[sp] {
+				first = sp
+				break
+			}
+		}
+		anchor := g.specs[0]
+		if first != nil {
+			anchor = first
+			if decl := declOf(fi.file, first); decl != nil && remaining(decl, gone) == 0 {
+				// The block held only lock imports: nothing to keep
+				// apart from, so replace in place.
+				start := first.Path.Pos()
+				if first.Name != nil {
+					start = first.Name.Pos()
+				}
+				edits = append(edits, analysis.TextEdit{Pos: start, End: first.Path.End(), NewText: []byte(text)})
+				inPlace[first] = true
+				continue
+			}
+			text = commentsOf(first, text)
+		}
+		place = append(place, placement{declOf(fi.file, anchor), text, g.target})
 	}
-	if !replaced {
-		// Every source import stays (it has other uses): add the facade
-		// import on the line after the first of them.
-		edits = append(edits, insertAfter(tf, fi.file, g.specs[0], spec))
+	edits = append(edits, deletions(tf, fi.file, gone, inPlace)...)
+	// Place the new specs, one insertion per anchor so that several
+	// new imports starting a group end up in the same group.
+	texts := make(map[token.Pos][]string)
+	newGroup := make(map[token.Pos]bool)
+	var order []token.Pos
+	for _, p := range place {
+		pos, fresh := insertionPoint(tf, fi.file, p.decl, gone, p.target)
+		if _, ok := texts[pos]; !ok {
+			order = append(order, pos)
+		}
+		texts[pos] = append(texts[pos], p.text)
+		newGroup[pos] = fresh
+	}
+	for _, pos := range order {
+		sep := "\n\t"
+		if newGroup[pos] {
+			sep = "\n\n\t"
+		}
+		if decl := declAt(fi.file, pos); decl != nil && !decl.Lparen.IsValid() {
+			sep = "\nimport "
+			edits = append(edits, analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(sep + strings.Join(texts[pos], sep))})
+			continue
+		}
+		edits = append(edits, analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(sep + strings.Join(texts[pos], "\n\t"))})
 	}
 	return edits
+}
+
+// remaining counts the specs of decl that stay.
+func remaining(decl *ast.GenDecl, gone map[*ast.ImportSpec]bool) int {
+	n := 0
+	for _, s := range decl.Specs {
+		if !gone[s.(*ast.ImportSpec)] {
+			n++
+		}
+	}
+	return n
+}
+
+// commentsOf returns text with the doc and line comments of spec.
+func commentsOf(spec *ast.ImportSpec, text string) string {
+	if spec.Comment != nil {
+		for _, c := range spec.Comment.List {
+			text += " " + c.Text
+		}
+	}
+	if spec.Doc != nil {
+		var doc []string
+		for _, c := range spec.Doc.List {
+			doc = append(doc, c.Text)
+		}
+		text = strings.Join(doc, "\n\t") + "\n\t" + text
+	}
+	return text
+}
+
+func isStd(importPath string) bool {
+	first, _, _ := strings.Cut(importPath, "/")
+	return !strings.Contains(first, ".")
+}
+
+// commonPrefix counts the leading path elements a and b share.
+func commonPrefix(a, b string) int {
+	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
+	n := 0
+	for n < len(as) && n < len(bs) && as[n] == bs[n] {
+		n++
+	}
+	return n
+}
+
+// insertionPoint returns where a new non-standard import goes in decl:
+// after the last spec of the best group of non-standard imports, or, when
+// there is none, after the last spec that stays, as a new group.
+func insertionPoint(tf *token.File, f *ast.File, decl *ast.GenDecl, gone map[*ast.ImportSpec]bool, target string) (token.Pos, bool) {
+	if !decl.Lparen.IsValid() {
+		return lineEnd(tf, decl.End()), false
+	}
+	// Split the staying specs into groups at blank lines.
+	var groups [][]*ast.ImportSpec
+	var prevEnd int
+	for _, s := range decl.Specs {
+		spec := s.(*ast.ImportSpec)
+		if gone[spec] {
+			continue
+		}
+		start := spec.Pos()
+		if spec.Doc != nil {
+			start = spec.Doc.Pos()
+		}
+		if len(groups) == 0 || tf.Line(start) > prevEnd+1 {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], spec)
+		prevEnd = tf.Line(specEnd(spec))
+	}
+	best, bestScore := -1, -1
+	for i, grp := range groups {
+		score := -1
+		for _, spec := range grp {
+			if p := importPath(spec); !isStd(p) {
+				score = max(score, commonPrefix(p, target))
+			}
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best >= 0 {
+		grp := groups[best]
+		return lineEnd(tf, specEnd(grp[len(grp)-1])), false
+	}
+	last := groups[len(groups)-1]
+	return lineEnd(tf, specEnd(last[len(last)-1])), true
+}
+
+func specEnd(spec *ast.ImportSpec) token.Pos {
+	if spec.Comment != nil {
+		return spec.Comment.End()
+	}
+	return spec.End()
+}
+
+// lineEnd returns the position of the newline that ends pos's line.
+func lineEnd(tf *token.File, pos token.Pos) token.Pos {
+	line := tf.Line(pos)
+	if line < tf.LineCount() {
+		return tf.LineStart(line+1) - 1
+	}
+	return token.Pos(tf.Base() + tf.Size())
+}
+
+// declAt returns the import declaration whose extent holds pos.
+func declAt(f *ast.File, pos token.Pos) *ast.GenDecl {
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT && gd.Pos() <= pos && pos <= gd.End()+1 {
+			return gd
+		}
+	}
+	return nil
 }
 
 // declOf returns the import declaration that holds spec.
@@ -491,44 +657,52 @@ func lineSpan(tf *token.File, pos, end token.Pos) (token.Pos, token.Pos) {
 	return start, token.Pos(tf.Base() + tf.Size())
 }
 
-func deleteSpec(tf *token.File, f *ast.File, spec *ast.ImportSpec) analysis.TextEdit {
-	gd := declOf(f, spec)
-	if gd != nil && (!gd.Lparen.IsValid() || len(gd.Specs) == 1) {
-		pos := gd.Pos()
-		if gd.Doc != nil {
-			pos = gd.Doc.Pos()
+// deletions returns the edits that remove the gone imports that are not
+// replaced in place: whole lines, with their comments, or the whole
+// declaration when nothing in it stays.
+func deletions(tf *token.File, f *ast.File, gone, inPlace map[*ast.ImportSpec]bool) []analysis.TextEdit {
+	var edits []analysis.TextEdit
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
 		}
-		start, end := lineSpan(tf, pos, gd.End())
-		return analysis.TextEdit{Pos: start, End: end}
+		var doomed []*ast.ImportSpec
+		for _, s := range gd.Specs {
+			if spec := s.(*ast.ImportSpec); gone[spec] && !inPlace[spec] {
+				doomed = append(doomed, spec)
+			}
+		}
+		if len(doomed) == 0 {
+			continue
+		}
+		if len(doomed) == len(gd.Specs) {
+			pos := gd.Pos()
+			if gd.Doc != nil {
+				pos = gd.Doc.Pos()
+			}
+			start, end := lineSpan(tf, pos, gd.End())
+			edits = append(edits, analysis.TextEdit{Pos: start, End: end})
+			continue
+		}
+		for _, spec := range doomed {
+			edits = append(edits, deleteSpec(tf, gd, spec))
+		}
 	}
-	pos, end := spec.Pos(), spec.End()
+	return edits
+}
+
+// deleteSpec removes one import from a declaration that keeps others.
+func deleteSpec(tf *token.File, gd *ast.GenDecl, spec *ast.ImportSpec) analysis.TextEdit {
+	pos, end := spec.Pos(), specEnd(spec)
 	if spec.Doc != nil {
 		pos = spec.Doc.Pos()
 	}
-	if spec.Comment != nil {
-		end = spec.Comment.End()
-	}
-	if gd != nil {
-		for _, s := range gd.Specs {
-			if s != spec && (tf.Line(s.End()) == tf.Line(pos) || tf.Line(s.Pos()) == tf.Line(end)) {
-				return analysis.TextEdit{Pos: spec.Pos(), End: spec.End()} // shares a line
-			}
+	for _, s := range gd.Specs {
+		if s != spec && (tf.Line(s.End()) == tf.Line(pos) || tf.Line(s.Pos()) == tf.Line(end)) {
+			return analysis.TextEdit{Pos: spec.Pos(), End: spec.End()} // shares a line
 		}
 	}
 	start, stop := lineSpan(tf, pos, end)
 	return analysis.TextEdit{Pos: start, End: stop}
-}
-
-func insertAfter(tf *token.File, f *ast.File, spec *ast.ImportSpec, text string) analysis.TextEdit {
-	gd := declOf(f, spec)
-	end := spec.End()
-	if spec.Comment != nil {
-		end = spec.Comment.End()
-	}
-	prefix := "\n\t"
-	if gd != nil && !gd.Lparen.IsValid() {
-		end = gd.End()
-		prefix = "\nimport "
-	}
-	return analysis.TextEdit{Pos: end, End: end, NewText: []byte(prefix + text)}
 }

@@ -41,6 +41,7 @@ func TestFixtures(t *testing.T) {
 		{pkg: "generated"},
 		{pkg: "partial"},
 		{pkg: "buildtags"},
+		{pkg: "imports"},
 		{pkg: "github.com/syncsweep/syncsweep/facade/..."},
 		{pkg: "keepsync", cfg: rewrite.Config{Atomic: "off"}},
 	}
