@@ -497,8 +497,12 @@ func (r *run) hintRequirement(modules []*packages.Module) {
 		if required {
 			continue
 		}
-		fmt.Fprintf(r.Stderr, "syncsweep: module %s does not require %s yet; to finish, run:\n\tcd %s && go get %s@%s\n",
-			m.Path, r.FacadeModule, r.rel(filepath.Dir(m.GoMod)), r.FacadeModule, toolVersion())
+		cd := ""
+		if dir := r.rel(filepath.Dir(m.GoMod)); dir != "." {
+			cd = "cd " + dir + " && "
+		}
+		fmt.Fprintf(r.Stderr, "syncsweep: module %s does not require %s yet; to finish, run:\n\t%sgo get %s@%s\n",
+			m.Path, r.FacadeModule, cd, r.FacadeModule, toolVersion())
 	}
 }
 

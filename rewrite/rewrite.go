@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -84,7 +85,15 @@ func Sweep(pass *analysis.Pass, cfg Config) error {
 		return nil
 	}
 	for _, f := range pass.Files {
-		if skipFile(pass.Fset.File(f.Pos()).Name(), f) {
+		name := pass.Fset.File(f.Pos()).Name()
+		if isCgoOutput(pass, f, name) {
+			// The type checker saw cgo's version of a user file, which
+			// lives in the build cache: sweep the user's own file by
+			// syntax instead, as for files the build excludes.
+			sweepIgnored(pass, cfg, pass.Fset.Position(f.Package).Filename)
+			continue
+		}
+		if skipFile(name, f) {
 			continue
 		}
 		sweepTyped(pass, cfg, f)
@@ -96,6 +105,14 @@ func Sweep(pass *analysis.Pass, cfg Config) error {
 		sweepIgnored(pass, cfg, name)
 	}
 	return nil
+}
+
+// isCgoOutput reports whether f is cgo's rewrite of a user's .go file
+// (in the build cache, or in go vet's work directory): a //line directive
+// names another .go file as the source of its package clause.
+func isCgoOutput(pass *analysis.Pass, f *ast.File, physical string) bool {
+	orig := pass.Fset.Position(f.Package).Filename
+	return orig != physical && strings.HasSuffix(orig, ".go") && ast.IsGenerated(f)
 }
 
 func skipFile(filename string, f *ast.File) bool {
@@ -293,7 +310,11 @@ func sweepTyped(pass *analysis.Pass, cfg Config, f *ast.File) {
 func sweepIgnored(pass *analysis.Pass, cfg Config, filename string) {
 	src, err := pass.ReadFile(filename)
 	if err != nil {
-		return // not readable through the pass: not ours to touch
+		// A cgo file is not among the files a pass may read (the pass
+		// has cgo's version instead); it is the package's own source.
+		if src, err = os.ReadFile(filename); err != nil {
+			return
+		}
 	}
 	f, err := parser.ParseFile(pass.Fset, filename, src, parser.ParseComments)
 	if err != nil {
