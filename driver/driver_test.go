@@ -2,6 +2,7 @@ package driver_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -234,5 +235,34 @@ func TestReadOnlyFile(t *testing.T) {
 		if strings.Contains(e.Name(), ".syncsweep-") {
 			t.Errorf("temporary file left behind: %s", e.Name())
 		}
+	}
+}
+
+// TestJSON checks the machine-readable report: package, analyzer,
+// position, message and the fix's title.
+func TestJSON(t *testing.T) {
+	gopath := copyTestdata(t)
+	var out, errb bytes.Buffer
+	code := driver.Run(driver.Options{
+		Analyzer: rewrite.New(rewrite.Config{Facade: catalog.DefaultFacade}),
+		Patterns: []string{"./src/generated"},
+		Dir:      gopath,
+		Env:      gopathEnv(gopath),
+		JSON:     true,
+		Stdout:   &out,
+		Stderr:   &errb,
+	})
+	var tree map[string]map[string][]struct {
+		Posn, Message, Fix string
+	}
+	if err := json.Unmarshal(out.Bytes(), &tree); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out.String())
+	}
+	diags := tree["generated"]["syncsweep"]
+	if code != driver.ExitFindings || len(diags) != 1 ||
+		!strings.HasSuffix(diags[0].Posn, "src/generated/hand.go:6:10") ||
+		!strings.Contains(diags[0].Message, "sync.Mutex bypasses the lock facade") ||
+		diags[0].Fix != "Use facade.Mutex from github.com/syncsweep/syncsweep/facade" {
+		t.Errorf("exit %d, JSON:\n%s", code, out.String())
 	}
 }
