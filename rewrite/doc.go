@@ -19,11 +19,15 @@
 // embedding, conversions, type assertions and switches, and type aliases.
 // Method calls (mu.Lock()) need no edit.
 //
-// Imports: when a file no longer needs the source import, it is replaced in
-// place by the facade import (so it stays in its group, with its comments);
-// otherwise the facade import is added beside it. The facade's name is
-// "facade" (or "atomic"), or a fresh name such as "facade2" when that name
-// already means something else at a rewritten site or in the package.
+// Imports: a source import that the file no longer needs is removed, and
+// the facade import is placed as goimports would place it: in the import
+// group of non-standard packages that shares the longest path prefix with
+// it, or in a new group at the end of the import block (the block keeps
+// its other groups, and the source import's comments travel with the new
+// import). Where the lock imports were the whole block, they are replaced
+// in place. The facade's name is "facade" (or "atomic"), or a fresh name
+// such as "facade2" when that name already means something else at a
+// rewritten site or in the package.
 //
 // Files that the build configuration excludes (other GOOS, build tags) are
 // rewritten by syntax alone: the import path "sync" is unambiguous, and a

@@ -190,6 +190,12 @@ func TestGoVetAndGoFix(t *testing.T) {
 		t.Fatalf("go fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
 	}
 	mustRun(t, dir, nil, "go", "build", "./...")
+	mustRun(t, dir, []string{"GOOS=windows"}, "go", "vet", "./...")
+	for _, f := range []string{"cache/cache.go", "worker/worker.go", "platform/platform.go", "platform/platform_windows.go"} {
+		if data, _ := os.ReadFile(filepath.Join(dir, f)); bytes.Contains(data, []byte(`"sync"`)) {
+			t.Errorf("go fix left %s importing sync:\n%s", f, data)
+		}
+	}
 	if vet := runIn(t, dir, nil, "go", "vet", "-vettool="+bin, "./..."); vet.code != 0 {
 		t.Fatalf("go vet -vettool after go fix: exit %d\n%s%s", vet.code, vet.stdout, vet.stderr)
 	}

@@ -1,0 +1,42 @@
+// Package facade is a drop-in replacement for the exported API of package
+// sync. Later backends, selected by build tag (deadlock detection via
+// go-deadlock, controlled interleaving exploration), offer the same API, so
+// code that locks through the facade switches without a line changed. The
+// default backend, this build, forwards every call to sync and inlines to it, so
+// it costs nothing; the exceptions, one extra call each on Go 1.26, are
+// Pool.Get (two calls cannot fit the inlining budget) and Map.LoadOrStore
+// and Map.Swap (one over budget).
+//
+// # Deliberate exceptions: Locker and Cond are aliases
+//
+// [Locker] is an alias of [sync.Locker]: it is an interface, and the locks of
+// every backend satisfy it. [Cond] is an alias of [sync.Cond] and [NewCond]
+// forwards to [sync.NewCond]: Cond's exported field L must stay a field, its
+// wait queue lives in the runtime, and it accepts any Locker, so facade locks
+// work with it.
+//
+// # Everything else is a defined wrapper type
+//
+// [Mutex], [RWMutex], [Once], [WaitGroup], [Map] and [Pool] (and, in package
+// facade/atomic, Value and the typed atomics) are defined struct types that
+// wrap their sync counterpart, not aliases of it. Later backends must offer
+// exactly the same surface; with wrappers the default build already gives
+// these types an identity distinct from sync's, so code that compiles on the
+// default backend compiles on every backend. (With an alias, a *facade.Mutex
+// could be passed where a *sync.Mutex is wanted, and that would break only
+// under another build tag.)
+//
+// Each wrapper contains its sync type, so go vet's copylocks check still
+// reports a copied facade lock ("assignment copies lock value", "passes lock
+// by value"); the module's tests assert this.
+//
+// # Go versions
+//
+// The module's go line is the lowest its API allows (1.18, for TryLock and
+// generics), because requiring a module with a higher go line makes go mod
+// tidy raise the requiring module's own. APIs added to sync after Go 1.18
+// live in files with a //go:build go1.N constraint, which are compiled only
+// by toolchains that have the API: Map.Swap, Map.CompareAndSwap and
+// Map.CompareAndDelete (go1.20), OnceFunc, OnceValue and OnceValues (go1.21),
+// Map.Clear (go1.23) and WaitGroup.Go (go1.25).
+package facade

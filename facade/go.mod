@@ -1,0 +1,3 @@
+module github.com/syncsweep/syncsweep/facade
+
+go 1.18

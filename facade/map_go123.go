@@ -1,0 +1,6 @@
+//go:build go1.23
+
+package facade
+
+// Clear deletes all the entries; see [sync.Map.Clear].
+func (m *Map) Clear() { m.m.Clear() }
