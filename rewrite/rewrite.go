@@ -148,6 +148,9 @@ type fileInfo struct {
 	// taken reports whether name cannot be the facade's local name in
 	// this file (it would mean something else at a site, or clash).
 	taken func(name string, g *group, gone map[*ast.ImportSpec]bool) bool
+	// shadowed reports whether the name of g's existing import means
+	// something else at one of g's sites (a local of that name).
+	shadowed func(g *group) bool
 }
 
 func importPath(spec *ast.ImportSpec) string {
@@ -291,11 +294,28 @@ func sweepTyped(pass *analysis.Pass, cfg Config, f *ast.File) {
 		}
 		// A name declared by another import of this file clashes too,
 		// even where no site can see it.
+		//
+		// (Note the existing facade import may have been demoted to
+		// an ordinary import by pickName; then its name clashes.)
 		for _, spec := range f.Imports {
 			if spec.Name != nil && spec.Name.Name == "." || spec == g.existing {
 				continue
 			}
 			if localName(spec) == name && !gone[spec] {
+				return true
+			}
+		}
+		return false
+	}
+	fi.shadowed = func(g *group) bool {
+		name := localName(g.existing)
+		for _, s := range g.sites {
+			inner := scope.Innermost(s.sel.Pos())
+			if inner == nil {
+				return true
+			}
+			_, obj := inner.LookupParent(name, s.sel.Pos())
+			if pn, ok := obj.(*types.PkgName); !ok || pn.Imported().Path() != g.target {
 				return true
 			}
 		}
@@ -337,7 +357,8 @@ func sweepIgnored(pass *analysis.Pass, cfg Config, filename string) {
 		byName[localName(spec)] = spec
 	}
 	fi := &fileInfo{pass: pass, file: f, residual: make(map[*ast.ImportSpec]bool)}
-	used := make(map[string]bool) // every identifier outside selectors' Sel
+	used := make(map[string]bool)     // every identifier outside selectors' Sel
+	declared := make(map[string]bool) // names the file declares locally
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.ImportSpec:
@@ -359,9 +380,13 @@ func sweepIgnored(pass *analysis.Pass, cfg Config, filename string) {
 			return false
 		case *ast.Ident:
 			used[n.Name] = true
+			if n.Obj != nil {
+				declared[n.Name] = true
+			}
 		}
 		return true
 	})
+	fi.shadowed = func(g *group) bool { return declared[localName(g.existing)] }
 	fi.taken = func(name string, g *group, gone map[*ast.ImportSpec]bool) bool {
 		if pass.Pkg.Scope().Lookup(name) != nil {
 			return true
@@ -442,7 +467,12 @@ func (fi *fileInfo) onlyIn(spec *ast.ImportSpec, g *group) bool {
 // pickName chooses the local name of the target import in this file.
 func (fi *fileInfo) pickName(g *group, gone map[*ast.ImportSpec]bool) string {
 	if g.existing != nil {
-		return localName(g.existing)
+		if !fi.shadowed(g) {
+			return localName(g.existing)
+		}
+		// Import the facade again under a fresh name: Go allows it,
+		// and it is the smallest edit that cannot change other code.
+		g.existing = nil
 	}
 	base := catalog.DefaultName(g.target)
 	for i := 1; ; i++ {
