@@ -184,6 +184,11 @@ func (r *run) triage(pkgs []*packages.Package) []*packages.Package {
 // come from the go command carry a "# pkg" header and several lines.
 func (r *run) firstError(p *packages.Package) string {
 	if len(p.Errors) == 0 {
+		for path, imp := range p.Imports {
+			if len(imp.Errors) > 0 || imp.IllTyped {
+				return "it imports " + path + ", which does not load"
+			}
+		}
 		return "it does not type-check"
 	}
 	e := p.Errors[0]

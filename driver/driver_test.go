@@ -92,6 +92,7 @@ func TestFixMatchesGoldens(t *testing.T) {
 		{pattern: "./src/buildtags", code: 0},
 		{pattern: "./src/imports", code: 0},
 		{pattern: "./src/cgo", code: 0},
+		{pattern: "./src/crossbuild", code: 0},
 		{pattern: "./src/github.com/other/...", code: 0},
 		{pattern: "./src/github.com/syncsweep/other", code: 0},
 		{pattern: "./src/counter/...", code: 0},

@@ -84,25 +84,26 @@ func Sweep(pass *analysis.Pass, cfg Config) error {
 	if cfg.isFacade(pass.Pkg.Path()) {
 		return nil
 	}
+	excluded := excludedDecls(pass)
 	for _, f := range pass.Files {
 		name := pass.Fset.File(f.Pos()).Name()
 		if isCgoOutput(pass, f, name) {
 			// The type checker saw cgo's version of a user file, which
 			// lives in the build cache: sweep the user's own file by
 			// syntax instead, as for files the build excludes.
-			sweepIgnored(pass, cfg, pass.Fset.Position(f.Package).Filename)
+			sweepIgnored(pass, cfg, pass.Fset.Position(f.Package).Filename, excluded)
 			continue
 		}
 		if skipFile(name, f) {
 			continue
 		}
-		sweepTyped(pass, cfg, f)
+		sweepTyped(pass, cfg, f, excluded)
 	}
 	for _, name := range pass.IgnoredFiles {
 		if !strings.HasSuffix(name, ".go") {
 			continue
 		}
-		sweepIgnored(pass, cfg, name)
+		sweepIgnored(pass, cfg, name, excluded)
 	}
 	return nil
 }
@@ -113,6 +114,49 @@ func Sweep(pass *analysis.Pass, cfg Config) error {
 func isCgoOutput(pass *analysis.Pass, f *ast.File, physical string) bool {
 	orig := pass.Fset.Position(f.Package).Filename
 	return orig != physical && strings.HasSuffix(orig, ".go") && ast.IsGenerated(f)
+}
+
+// excludedDecls returns, computed on first use, the package-level names
+// declared by the package's build-excluded files: an import added under
+// such a name would not compile in that other build.
+func excludedDecls(pass *analysis.Pass) func() map[string]bool {
+	var names map[string]bool
+	return func() map[string]bool {
+		if names != nil {
+			return names
+		}
+		names = make(map[string]bool)
+		for _, filename := range pass.IgnoredFiles {
+			src, err := pass.ReadFile(filename)
+			if err != nil || !strings.HasSuffix(filename, ".go") {
+				continue
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), filename, src, parser.SkipObjectResolution)
+			if err != nil || f.Name.Name != pass.Pkg.Name() {
+				continue
+			}
+			for _, d := range f.Decls {
+				switch d := d.(type) {
+				case *ast.FuncDecl:
+					if d.Recv == nil {
+						names[d.Name.Name] = true
+					}
+				case *ast.GenDecl:
+					for _, spec := range d.Specs {
+						switch spec := spec.(type) {
+						case *ast.TypeSpec:
+							names[spec.Name.Name] = true
+						case *ast.ValueSpec:
+							for _, n := range spec.Names {
+								names[n.Name] = true
+							}
+						}
+					}
+				}
+			}
+		}
+		return names
+	}
 }
 
 func skipFile(filename string, f *ast.File) bool {
@@ -224,7 +268,7 @@ func (fi *fileInfo) addSite(cfg Config, s site) bool {
 
 // sweepTyped plans a type-checked file: a reference is a site when the
 // type checker resolves its qualifier to an import of a catalogued package.
-func sweepTyped(pass *analysis.Pass, cfg Config, f *ast.File) {
+func sweepTyped(pass *analysis.Pass, cfg Config, f *ast.File, excluded func() map[string]bool) {
 	specs := sourceSpecs(pass, f)
 	if len(specs) == 0 {
 		return
@@ -267,8 +311,8 @@ func sweepTyped(pass *analysis.Pass, cfg Config, f *ast.File) {
 	})
 	scope := pass.Pkg.Scope()
 	fi.taken = func(name string, g *group, gone map[*ast.ImportSpec]bool) bool {
-		if scope.Lookup(name) != nil {
-			return true
+		if scope.Lookup(name) != nil || excluded()[name] {
+			return true // declared at package level, in this build or another
 		}
 		for _, s := range g.sites {
 			inner := scope.Innermost(s.sel.Pos())
@@ -327,7 +371,7 @@ func sweepTyped(pass *analysis.Pass, cfg Config, f *ast.File) {
 // sweepIgnored plans a file that the build configuration excludes, by
 // syntax alone: the parser's resolver leaves X unresolved in X.Sel when X
 // is not declared inside the file, so it can only be the import.
-func sweepIgnored(pass *analysis.Pass, cfg Config, filename string) {
+func sweepIgnored(pass *analysis.Pass, cfg Config, filename string, excluded func() map[string]bool) {
 	src, err := pass.ReadFile(filename)
 	if err != nil {
 		// A cgo file is not among the files a pass may read (the pass
@@ -388,7 +432,7 @@ func sweepIgnored(pass *analysis.Pass, cfg Config, filename string) {
 	})
 	fi.shadowed = func(g *group) bool { return declared[localName(g.existing)] }
 	fi.taken = func(name string, g *group, gone map[*ast.ImportSpec]bool) bool {
-		if pass.Pkg.Scope().Lookup(name) != nil {
+		if pass.Pkg.Scope().Lookup(name) != nil || excluded()[name] {
 			return true
 		}
 		if g.existing != nil && localName(g.existing) == name {

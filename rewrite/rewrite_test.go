@@ -42,6 +42,7 @@ func TestFixtures(t *testing.T) {
 		{pkg: "partial"},
 		{pkg: "buildtags"},
 		{pkg: "imports"},
+		{pkg: "crossbuild"},
 		{pkg: "github.com/syncsweep/syncsweep/facade/..."},
 		{pkg: "keepsync", cfg: rewrite.Config{Atomic: "off"}},
 	}
