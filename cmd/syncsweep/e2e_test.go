@@ -69,22 +69,7 @@ func mustRun(t *testing.T, dir string, env []string, name string, args ...string
 func copyExamples(t *testing.T) string {
 	t.Helper()
 	dst := filepath.Join(t.TempDir(), "examples")
-	src := filepath.Join(repoRoot, "examples")
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
+	if err := os.CopyFS(dst, os.DirFS(filepath.Join(repoRoot, "examples"))); err != nil {
 		t.Fatal(err)
 	}
 	mustRun(t, dst, nil, "go", "mod", "edit", "-replace=github.com/syncsweep/syncsweep/facade="+filepath.Join(repoRoot, "facade"))
