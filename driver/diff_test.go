@@ -77,3 +77,21 @@ func TestUnifiedApplies(t *testing.T) {
 		t.Error("equal inputs gave a diff")
 	}
 }
+
+func TestOldLine(t *testing.T) {
+	old := "a\nb\nc\nd\ne\n"
+	new := "a\nX\nY\nc\ne\nf\n"
+	tests := []struct{ line, want int }{
+		{1, 1}, // unchanged
+		{2, 2}, // X replaces b
+		{3, 2}, // Y, same change
+		{4, 3}, // c
+		{5, 5}, // e, after d was deleted
+		{6, 6}, // f, added at the end
+	}
+	for _, tt := range tests {
+		if got := oldLine(old, new, tt.line); got != tt.want {
+			t.Errorf("oldLine(%d) = %d, want %d", tt.line, got, tt.want)
+		}
+	}
+}

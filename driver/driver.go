@@ -16,8 +16,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/mod/modfile"
@@ -47,8 +49,12 @@ type Options struct {
 	// FacadeModule is the module path the rewritten code will need; the
 	// driver says how to add it when a module lacks it (empty: no hint).
 	FacadeModule string
-	Stdout       io.Writer
-	Stderr       io.Writer
+	// Verify type-checks the swept workspace (in memory, before any
+	// write) and writes nothing if a package that loaded before would no
+	// longer compile.
+	Verify bool
+	Stdout io.Writer
+	Stderr io.Writer
 }
 
 // Run sweeps the packages and returns the process exit code.
@@ -69,6 +75,7 @@ type run struct {
 	failed   bool            // something went wrong: exit 1
 	findings int             // diagnostics reported or left
 	blocked  map[string]bool // files that belong to a broken package
+	loaded   map[string]bool // IDs of the packages that loaded cleanly
 }
 
 func (r *run) errorf(format string, args ...any) {
@@ -158,6 +165,7 @@ func (r *run) triage(pkgs []*packages.Package) []*packages.Package {
 		}
 	}
 	r.blocked = make(map[string]bool)
+	r.loaded = make(map[string]bool)
 	var good []*packages.Package
 	for _, p := range pkgs {
 		if strings.HasSuffix(p.ID, ".test") {
@@ -172,6 +180,7 @@ func (r *run) triage(pkgs []*packages.Package) []*packages.Package {
 			}
 			continue
 		}
+		r.loaded[p.ID] = true
 		if p.ForTest == "" && hasTestVariant[p.PkgPath] {
 			continue // "p [p.test]" has every file of p
 		}
@@ -375,6 +384,17 @@ func (r *run) applyFixes(diags []found) {
 		}
 		return
 	}
+	if r.Verify && len(results) > 0 {
+		overlay := make(map[string][]byte, len(results))
+		old := make(map[string][]byte, len(results))
+		for _, res := range results {
+			overlay[res.name] = res.new
+			old[res.name] = res.old
+		}
+		if !r.verify(overlay, old) {
+			return
+		}
+	}
 	written := 0
 	var modules []*packages.Module
 	for _, res := range results {
@@ -391,6 +411,81 @@ func (r *run) applyFixes(diags []found) {
 		fmt.Fprintf(r.Stderr, "syncsweep: rewrote %d file(s)\n", written)
 	}
 	r.hintRequirement(modules)
+}
+
+// verify loads the workspace again with the swept files overlaid and
+// reports whether every package that loaded before still type-checks. It
+// cannot when the module does not require the facade yet; then it says so
+// and lets the write go ahead.
+func (r *run) verify(overlay, old map[string][]byte) bool {
+	cfg := &packages.Config{
+		Mode:       packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedTypes | packages.NeedSyntax,
+		Dir:        r.Dir,
+		Env:        r.Env,
+		BuildFlags: r.BuildFlags,
+		Tests:      r.Tests,
+		Overlay:    overlay,
+	}
+	pkgs, err := packages.Load(cfg, r.Patterns...)
+	if err != nil {
+		fmt.Fprintf(r.Stderr, "syncsweep: could not check that the swept code compiles: %v\n", err)
+		return true
+	}
+	var broken []string
+	for _, p := range pkgs {
+		if !r.loaded[p.ID] || len(p.Errors) == 0 && !p.IllTyped {
+			continue
+		}
+		msg := overlayName.ReplaceAllStringFunc(r.firstError(p), func(m string) string {
+			// The go command compiled a temporary copy of an overlaid
+			// file; name the user's file instead.
+			sub := overlayName.FindStringSubmatch(m)
+			for _, f := range p.GoFiles {
+				if filepath.Base(f) != sub[1] {
+					continue
+				}
+				if line, err := strconv.Atoi(sub[2]); err == nil && overlay[f] != nil {
+					// Say the line as it is in the file on disk.
+					return fmt.Sprintf("%s:%d", r.rel(f), oldLine(string(old[f]), string(overlay[f]), line))
+				}
+				return r.rel(f)
+			}
+			return m
+		})
+		if r.FacadeModule != "" && strings.Contains(msg, r.FacadeModule) {
+			fmt.Fprintf(r.Stderr, "syncsweep: could not check that the swept code compiles (%s); check with go build after go get\n", msg)
+			return true
+		}
+		broken = append(broken, fmt.Sprintf("\t%s: %s", p.ID, msg))
+	}
+	if len(broken) == 0 {
+		return true
+	}
+	sort.Strings(broken)
+	r.errorf("nothing written: after the sweep, these packages would not compile:\n%s\n"+
+		"Usually a lock is handed to code outside the workspace that wants the sync type itself;\n"+
+		"keep that declaration on sync (exclude its package with a narrower pattern) or change the code, then run again.",
+		strings.Join(broken, "\n"))
+	return false
+}
+
+// overlayName matches the go command's temporary copy of an overlaid file.
+var overlayName = regexp.MustCompile(`\S*gocommand-\d+[/\\]\d+-([^/\\\s:]+\.go)(?::(\d+))?`)
+
+// oldLine maps a 1-based line of new back to the line of old it came from
+// (for a changed line, the first line of the change).
+func oldLine(old, new string, line int) int {
+	ai, bi := 0, 0 // 0-based line cursors in old and new
+	for _, op := range myers(splitLines(old), splitLines(new)) {
+		if line-1 < op.bi {
+			break
+		}
+		if line-1 < op.bEnd() {
+			return op.ai + 1
+		}
+		ai, bi = op.aEnd(), op.bEnd()
+	}
+	return ai + (line - 1 - bi) + 1
 }
 
 // normalize sorts edits, drops exact duplicates (the same file analyzed

@@ -228,3 +228,45 @@ func TestAdoptionKeepsGoLine(t *testing.T) {
 		t.Errorf("report after adoption: exit %d\n%s%s", again.code, again.stdout, again.stderr)
 	}
 }
+
+// TestRefusesSweepThatWouldNotCompile: a lock handed to a module outside
+// the workspace that wants *sync.Mutex itself. The sweep type-checks its
+// result before writing, names the line, and writes nothing.
+func TestRefusesSweepThatWouldNotCompile(t *testing.T) {
+	bin := buildTool(t)
+	root := t.TempDir()
+	files := map[string]string{
+		"ext/go.mod": "module example.com/ext\n\ngo 1.21\n",
+		"ext/ext.go": "package ext\n\nimport \"sync\"\n\n// Use wants the std lock itself.\nfunc Use(mu *sync.Mutex) { mu.Lock(); mu.Unlock() }\n",
+		"app/go.mod": "module example.com/app\n\ngo 1.21\n\nrequire (\n\texample.com/ext v0.0.0\n\tgithub.com/syncsweep/syncsweep/facade v0.0.0\n)\n\n" +
+			"replace example.com/ext => ../ext\n\nreplace github.com/syncsweep/syncsweep/facade => " + filepath.Join(repoRoot, "facade") + "\n",
+		"app/app.go":   "package app\n\nimport (\n\t\"sync\"\n\n\t\"example.com/ext\"\n)\n\nvar mu sync.Mutex\n\n// Run hands the lock to ext.\nfunc Run() { ext.Use(&mu) }\n",
+		"app/other.go": "package app\n\nimport \"sync\"\n\nvar other sync.RWMutex\n",
+	}
+	for name, src := range files {
+		path := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	app := filepath.Join(root, "app")
+	before := treeHash(t, root)
+	fix := runIn(t, app, nil, bin, "-fix", "./...")
+	if fix.code != 1 || !strings.Contains(fix.stderr, "nothing written") ||
+		!strings.Contains(fix.stderr, "app.go:12:22: cannot use &mu (value of type *facade.Mutex)") {
+		t.Fatalf("-fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
+	}
+	if treeHash(t, root) != before {
+		t.Fatal("files were written although the result would not compile")
+	}
+	// -verify=false is the user's explicit choice to write anyway.
+	if forced := runIn(t, app, nil, bin, "-fix", "-verify=false", "./..."); forced.code != 0 {
+		t.Fatalf("-fix -verify=false: exit %d\n%s", forced.code, forced.stderr)
+	}
+	if build := runIn(t, app, nil, "go", "build", "./..."); build.code == 0 {
+		t.Fatal("the forced sweep compiles, so the refusal above was wrong")
+	}
+}

@@ -68,6 +68,7 @@ Flags:
 		diff   = fs.Bool("diff", false, "print the rewrite as a unified diff and write nothing")
 		asJSON = fs.Bool("json", false, "print findings as JSON")
 		tests  = fs.Bool("test", true, "also sweep test files")
+		verify = fs.Bool("verify", true, "with -fix, type-check the result before writing and write nothing if it would not compile")
 		tags   = fs.String("tags", "", "comma-separated build tags to load with")
 		facade = fs.String("facade", catalog.DefaultFacade, "import path of the lock facade that replaces sync")
 		chdir  = fs.String("C", "", "change to `dir` before doing anything else")
@@ -105,5 +106,6 @@ Flags:
 		Diff:         *diff,
 		JSON:         *asJSON,
 		FacadeModule: module,
+		Verify:       *verify,
 	})
 }
