@@ -79,6 +79,8 @@ func TestFixMatchesGoldens(t *testing.T) {
 		{pattern: "./src/imports", code: 0},
 		{pattern: "./src/cgo", code: 0},
 		{pattern: "./src/crossbuild", code: 0},
+		{pattern: "./src/vend/...", code: 0},
+		{pattern: "./src/vend/vendor/lockpkg", code: 0}, // named explicitly: still skipped
 		{pattern: "./src/github.com/other/...", code: 0},
 		{pattern: "./src/github.com/syncsweep/other", code: 0},
 		{pattern: "./src/counter/...", code: 0},
@@ -197,6 +199,26 @@ func TestBadInput(t *testing.T) {
 	hand, _ := os.ReadFile(filepath.Join(gopath, "src", "generated", "hand.go"))
 	if !strings.Contains(string(hand), "facade.Mutex") {
 		t.Errorf("the good package was not swept:\n%s", hand)
+	}
+}
+
+// TestModeKept checks that a rewritten file keeps its permissions.
+func TestModeKept(t *testing.T) {
+	gopath := copyTestdata(t)
+	file := filepath.Join(gopath, "src", "generated", "hand.go")
+	if err := os.Chmod(file, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got := sweep(t, gopath, rewrite.Config{}, true, false, "./src/generated"); got.code != 0 {
+		t.Fatalf("exit %d\n%s", got.code, got.stderr)
+	}
+	fi, err := os.Stat(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(file)
+	if fi.Mode().Perm() != 0o600 || !strings.Contains(string(data), "facade.Mutex") {
+		t.Errorf("mode %v after -fix, content:\n%s", fi.Mode().Perm(), data)
 	}
 }
 
