@@ -11,8 +11,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"go/ast"
 	"go/format"
 	"go/token"
+	"go/types"
 	"io"
 	"os"
 	"path/filepath"
@@ -53,8 +55,10 @@ type Options struct {
 	// write) and writes nothing if a package that loaded before would no
 	// longer compile.
 	Verify bool
-	Stdout io.Writer
-	Stderr io.Writer
+	// Verbose says why the result is being type-checked.
+	Verbose bool
+	Stdout  io.Writer
+	Stderr  io.Writer
 }
 
 // Run sweeps the packages and returns the process exit code.
@@ -76,6 +80,7 @@ type run struct {
 	findings int             // diagnostics reported or left
 	blocked  map[string]bool // files that belong to a broken package
 	loaded   map[string]bool // IDs of the packages that loaded cleanly
+	good     []*packages.Package
 }
 
 func (r *run) errorf(format string, args ...any) {
@@ -90,6 +95,7 @@ func (r *run) do() int {
 		return ExitError
 	}
 	good := r.triage(pkgs)
+	r.good = good
 	var diags []found
 	if len(good) > 0 {
 		graph, err := checker.Analyze([]*analysis.Analyzer{r.Analyzer}, good, nil)
@@ -384,7 +390,7 @@ func (r *run) applyFixes(diags []found) {
 		}
 		return
 	}
-	if r.Verify && len(results) > 0 {
+	if r.Verify && len(results) > 0 && r.mayBreak() {
 		overlay := make(map[string][]byte, len(results))
 		old := make(map[string][]byte, len(results))
 		for _, res := range results {
@@ -411,6 +417,98 @@ func (r *run) applyFixes(diags []found) {
 		fmt.Fprintf(r.Stderr, "syncsweep: rewrote %d file(s)\n", written)
 	}
 	r.hintRequirement(modules)
+}
+
+// mayBreak reports whether the sweep could stop a package compiling, which
+// needs a value of a sync type that stays (declared outside the swept
+// packages, or in a generated file, which is never rewritten) to meet code
+// that is rewritten. It looks for a use, in a file the sweep may rewrite,
+// of an object whose type holds a sync or sync/atomic type other than the
+// aliases Locker and Cond. When there is none, verify can be skipped.
+func (r *run) mayBreak() bool {
+	swept := make(map[string]bool)
+	for _, p := range r.good {
+		swept[p.PkgPath] = true
+	}
+	for _, p := range r.good {
+		generated := make(map[*token.File]bool)
+		for _, f := range p.Syntax {
+			generated[r.fset.File(f.Pos())] = ast.IsGenerated(f)
+			for _, spec := range f.Imports {
+				if spec.Name != nil && spec.Name.Name == "." && (spec.Path.Value == `"sync"` || spec.Path.Value == `"sync/atomic"`) {
+					return true // its names stay sync's
+				}
+			}
+		}
+		for id, obj := range p.TypesInfo.Uses {
+			if obj.Pkg() == nil || generated[r.fset.File(id.Pos())] {
+				continue
+			}
+			switch path := obj.Pkg().Path(); {
+			case path == "sync" || path == "sync/atomic":
+				continue // the sweep rewrites these references themselves
+			case swept[path] && !generated[r.fset.File(obj.Pos())]:
+				continue // declared in rewritten code
+			}
+			if _, ok := obj.(*types.PkgName); ok {
+				continue
+			}
+			if holdsLockType(obj.Type(), make(map[types.Type]bool)) {
+				if r.Verbose {
+					fmt.Fprintf(r.Stderr, "syncsweep: checking the result: %s uses %s\n", r.posn(id.Pos()), obj)
+				}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holdsLockType reports whether t is, or is built from (pointers, slices,
+// maps, channels, signatures, unnamed structs), a sync or sync/atomic type
+// that the facade wraps rather than aliases.
+func holdsLockType(t types.Type, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		if pkg := t.Obj().Pkg(); pkg != nil && (pkg.Path() == "sync" || pkg.Path() == "sync/atomic") {
+			return t.Obj().Name() != "Locker" && t.Obj().Name() != "Cond"
+		}
+		for i := 0; i < t.TypeArgs().Len(); i++ {
+			if holdsLockType(t.TypeArgs().At(i), seen) {
+				return true
+			}
+		}
+		return false // a type of someone else's: its fields are its own
+	case *types.Pointer:
+		return holdsLockType(t.Elem(), seen)
+	case *types.Slice:
+		return holdsLockType(t.Elem(), seen)
+	case *types.Array:
+		return holdsLockType(t.Elem(), seen)
+	case *types.Chan:
+		return holdsLockType(t.Elem(), seen)
+	case *types.Map:
+		return holdsLockType(t.Key(), seen) || holdsLockType(t.Elem(), seen)
+	case *types.Signature:
+		return holdsLockType(t.Params(), seen) || holdsLockType(t.Results(), seen)
+	case *types.Tuple:
+		for i := 0; i < t.Len(); i++ {
+			if holdsLockType(t.At(i).Type(), seen) {
+				return true
+			}
+		}
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			if holdsLockType(t.Field(i).Type(), seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // verify loads the workspace again with the swept files overlaid and

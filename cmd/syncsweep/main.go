@@ -68,7 +68,8 @@ Flags:
 		diff   = fs.Bool("diff", false, "print the rewrite as a unified diff and write nothing")
 		asJSON = fs.Bool("json", false, "print findings as JSON")
 		tests  = fs.Bool("test", true, "also sweep test files")
-		verify = fs.Bool("verify", true, "with -fix, type-check the result before writing and write nothing if it would not compile")
+		verify = fs.Bool("verify", true, "with -fix, type-check the result before writing (when a sync type from outside the sweep could meet swept code) and write nothing if it would not compile")
+		vflag  = fs.Bool("v", false, "verbose: say why the result is type-checked")
 		tags   = fs.String("tags", "", "comma-separated build tags to load with")
 		facade = fs.String("facade", catalog.DefaultFacade, "import path of the lock facade that replaces sync")
 		chdir  = fs.String("C", "", "change to `dir` before doing anything else")
@@ -107,5 +108,6 @@ Flags:
 		JSON:         *asJSON,
 		FacadeModule: module,
 		Verify:       *verify,
+		Verbose:      *vflag,
 	})
 }
