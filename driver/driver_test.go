@@ -79,6 +79,7 @@ func TestFixMatchesGoldens(t *testing.T) {
 		{pattern: "./src/imports", code: 0},
 		{pattern: "./src/cgo", code: 0},
 		{pattern: "./src/crossbuild", code: 0},
+		{pattern: "./src/badexcluded", code: 3}, // the unparsable excluded file is a finding
 		{pattern: "./src/vend/...", code: 0},
 		{pattern: "./src/vend/vendor/lockpkg", code: 0}, // named explicitly: still skipped
 		{pattern: "./src/github.com/other/...", code: 0},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 	"go/token"
 	"go/types"
 	"os"
@@ -385,6 +386,9 @@ func sweepIgnored(pass *analysis.Pass, cfg Config, filename string, excluded fun
 		if f != nil && f.Name != nil {
 			// The build never compiles it, so this is no build error,
 			// but the user should know the file was not swept.
+			if list, ok := err.(scanner.ErrorList); ok && len(list) > 0 {
+				err = fmt.Errorf("line %d:%d: %s", list[0].Pos.Line, list[0].Pos.Column, list[0].Msg)
+			}
 			pass.Reportf(f.Name.Pos(), "excluded by build constraints and does not parse, so syncsweep left it: %v", err)
 		}
 		return

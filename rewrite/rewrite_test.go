@@ -43,6 +43,7 @@ func TestFixtures(t *testing.T) {
 		{pkg: "buildtags"},
 		{pkg: "imports"},
 		{pkg: "crossbuild"},
+		{pkg: "badexcluded"},
 		{pkg: "github.com/syncsweep/syncsweep/facade/..."},
 		{pkg: "keepsync", cfg: rewrite.Config{Atomic: "off"}},
 	}
