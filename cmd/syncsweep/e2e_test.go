@@ -76,6 +76,20 @@ func copyExamples(t *testing.T) string {
 	return dst
 }
 
+// writeTree writes files (slash-separated path -> content) under root.
+func writeTree(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for name, src := range files {
+		path := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // treeHash fingerprints every file under dir.
 func treeHash(t *testing.T, dir string) string {
 	t.Helper()
@@ -195,11 +209,7 @@ func TestAdoptionKeepsGoLine(t *testing.T) {
 		"go.mod": "module example.com/old\n\ngo 1.21\n",
 		"old.go": "package old\n\nimport \"sync\"\n\n// Counter counts under a lock.\ntype Counter struct {\n\tmu sync.Mutex\n\tn  int\n}\n\n// Inc adds one.\nfunc (c *Counter) Inc() {\n\tc.mu.Lock()\n\tc.n++\n\tc.mu.Unlock()\n}\n",
 	}
-	for name, src := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, dir, files)
 	fix := runIn(t, dir, nil, bin, "-fix", "./...")
 	wantHint := "go get github.com/syncsweep/syncsweep/facade@"
 	if fix.code != 0 || !strings.Contains(fix.stderr, "module example.com/old does not require github.com/syncsweep/syncsweep/facade") ||
@@ -243,15 +253,7 @@ func TestRefusesSweepThatWouldNotCompile(t *testing.T) {
 		"app/app.go":   "package app\n\nimport (\n\t\"sync\"\n\n\t\"example.com/ext\"\n)\n\nvar mu sync.Mutex\n\n// Run hands the lock to ext.\nfunc Run() { ext.Use(&mu) }\n",
 		"app/other.go": "package app\n\nimport \"sync\"\n\nvar other sync.RWMutex\n",
 	}
-	for name, src := range files {
-		path := filepath.Join(root, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, root, files)
 	app := filepath.Join(root, "app")
 	before := treeHash(t, root)
 	fix := runIn(t, app, nil, bin, "-fix", "./...")
