@@ -34,10 +34,19 @@ func (k Kind) String() string {
 // A Row maps one exported name of a source package to the facade.
 type Row struct {
 	From  string // import path of the source package, e.g. "sync"
-	Name  string // exported name in From; the facade keeps the same name
+	Name  string // exported name in From
 	Kind  Kind
 	To    string // facade subpackage relative to the facade root: "" or "atomic"
+	As    string // the facade's name for it; "" means Name (every built-in row)
 	Since string // Go release that added the source API, e.g. "go1.21"
+}
+
+// FacadeName returns the name the facade gives the row's API.
+func (r Row) FacadeName() string {
+	if r.As != "" {
+		return r.As
+	}
+	return r.Name
 }
 
 // Target returns the import path that replaces r.From when the facade root
@@ -101,7 +110,7 @@ func Markdown(root string) string {
 	b.WriteString("| source | kind | facade | since |\n| --- | --- | --- | --- |\n")
 	for _, r := range Rows {
 		fmt.Fprintf(&b, "| `%s.%s` | %s | `%s.%s` | %s |\n",
-			r.From, r.Name, r.Kind, r.Target(root), r.Name, r.Since)
+			r.From, r.Name, r.Kind, r.Target(root), r.FacadeName(), r.Since)
 	}
 	return b.String()
 }

@@ -1,8 +1,8 @@
 package catalog
 
 // Rows is the catalog: every exported name of sync and sync/atomic and the
-// facade package that replaces it. The facade keeps each name, so ToName is
-// the source name. Keep it sorted by From, then Name.
+// facade package that replaces it. The facade keeps each name (As is
+// empty). Keep it sorted by From, then Name.
 var Rows = []Row{
 	{From: "sync", Name: "Cond", Kind: Type, To: "", Since: "go1.0"},
 	{From: "sync", Name: "Locker", Kind: Type, To: "", Since: "go1.0"},

@@ -28,6 +28,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/syncsweep/syncsweep/rewrite"
 )
 
 // Exit codes, as go vet and go fix use them.
@@ -57,8 +59,12 @@ type Options struct {
 	Verify bool
 	// Verbose says why the result is being type-checked.
 	Verbose bool
-	Stdout  io.Writer
-	Stderr  io.Writer
+	// Stats prints a per-package table of direct uses left, facade uses
+	// and //syncsweep:allow directives instead of the findings (JSON with
+	// JSON). The analyzer's result must be a *rewrite.Result.
+	Stats  bool
+	Stdout io.Writer
+	Stderr io.Writer
 }
 
 // Run sweeps the packages and returns the process exit code.
@@ -97,6 +103,7 @@ func (r *run) do() int {
 	good := r.triage(pkgs)
 	r.good = good
 	var diags []found
+	var results []pkgResult
 	if len(good) > 0 {
 		graph, err := checker.Analyze([]*analysis.Analyzer{r.Analyzer}, good, nil)
 		if err != nil {
@@ -114,10 +121,15 @@ func (r *run) do() int {
 			for _, d := range act.Diagnostics {
 				diags = append(diags, found{pkg: act.Package, diag: d})
 			}
+			if res, ok := act.Result.(*rewrite.Result); ok {
+				results = append(results, pkgResult{act.Package, res})
+			}
 		}
 	}
 	diags = r.dedupe(diags)
 	switch {
+	case r.Stats:
+		r.printStats(results)
 	case r.Fix || r.Diff:
 		r.applyFixes(diags)
 	case r.JSON:

@@ -8,9 +8,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/syncsweep/syncsweep/catalog"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/syncsweep/syncsweep/analyzers/facadeonly"
 	"github.com/syncsweep/syncsweep/driver"
-	"github.com/syncsweep/syncsweep/rewrite"
+	"github.com/syncsweep/syncsweep/policy"
 )
 
 // copyTestdata copies ../testdata into a fresh GOPATH and returns it.
@@ -36,14 +38,21 @@ type result struct {
 	stdout, stderr string
 }
 
-func sweep(t *testing.T, gopath string, cfg rewrite.Config, fix, diff bool, patterns ...string) result {
+// analyzer returns the analyzer the CLI runs, under the policy.
+func analyzer(t *testing.T, pol policy.Policy) *analysis.Analyzer {
 	t.Helper()
-	if cfg.Facade == "" {
-		cfg.Facade = catalog.DefaultFacade
+	rules, err := pol.Compile()
+	if err != nil {
+		t.Fatal(err)
 	}
+	return facadeonly.New(rules)
+}
+
+func sweep(t *testing.T, gopath string, pol policy.Policy, fix, diff bool, patterns ...string) result {
+	t.Helper()
 	var out, errb bytes.Buffer
 	code := driver.Run(driver.Options{
-		Analyzer: rewrite.New(cfg),
+		Analyzer: analyzer(t, pol),
 		Patterns: patterns,
 		Dir:      gopath,
 		Env:      gopathEnv(gopath),
@@ -64,7 +73,7 @@ func TestFixMatchesGoldens(t *testing.T) {
 	gopath := copyTestdata(t)
 	runs := []struct {
 		pattern string
-		cfg     rewrite.Config
+		pol     policy.Policy
 		code    int
 	}{
 		{pattern: "./src/basic", code: 0},
@@ -87,10 +96,10 @@ func TestFixMatchesGoldens(t *testing.T) {
 		{pattern: "./src/counter/...", code: 0},
 		{pattern: "./src/mysync", code: 0},
 		{pattern: "./src/github.com/syncsweep/syncsweep/facade/...", code: 0},
-		{pattern: "./src/keepsync", cfg: rewrite.Config{Atomic: "off"}, code: 0},
+		{pattern: "./src/keepsync", pol: policy.Policy{Atomic: "off"}, code: 0},
 	}
 	for _, r := range runs {
-		got := sweep(t, gopath, r.cfg, true, false, r.pattern)
+		got := sweep(t, gopath, r.pol, true, false, r.pattern)
 		if got.code != r.code {
 			t.Errorf("-fix %s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", r.pattern, got.code, r.code, got.stdout, got.stderr)
 		}
@@ -126,7 +135,7 @@ func TestDiffWritesNothing(t *testing.T) {
 	gopath := copyTestdata(t)
 	file := filepath.Join(gopath, "src", "basic", "basic.go")
 	before, _ := os.ReadFile(file)
-	got := sweep(t, gopath, rewrite.Config{}, false, true, "./src/basic")
+	got := sweep(t, gopath, policy.Policy{}, false, true, "./src/basic")
 	if got.code != driver.ExitError {
 		t.Errorf("-diff exit %d, want 1", got.code)
 	}
@@ -140,7 +149,7 @@ func TestDiffWritesNothing(t *testing.T) {
 		t.Error("-diff wrote the file")
 	}
 	// A clean package: empty diff, exit 0.
-	if got := sweep(t, gopath, rewrite.Config{}, false, true, "./src/usertype"); got.code != 0 || got.stdout != "" {
+	if got := sweep(t, gopath, policy.Policy{}, false, true, "./src/usertype"); got.code != 0 || got.stdout != "" {
 		t.Errorf("-diff on a clean package: exit %d, output %q", got.code, got.stdout)
 	}
 }
@@ -148,12 +157,12 @@ func TestDiffWritesNothing(t *testing.T) {
 // TestReport checks the plain report: file:line:col: message, exit 3.
 func TestReport(t *testing.T) {
 	gopath := copyTestdata(t)
-	got := sweep(t, gopath, rewrite.Config{}, false, false, "./src/generated")
+	got := sweep(t, gopath, policy.Policy{}, false, false, "./src/generated")
 	want := "src/generated/hand.go:6:10: sync.Mutex bypasses the lock facade (github.com/syncsweep/syncsweep/facade)\n"
 	if got.code != driver.ExitFindings || got.stdout != want {
 		t.Errorf("exit %d, stdout %q; want 3, %q", got.code, got.stdout, want)
 	}
-	if got := sweep(t, gopath, rewrite.Config{}, false, false, "./src/usertype"); got.code != 0 || got.stdout != "" {
+	if got := sweep(t, gopath, policy.Policy{}, false, false, "./src/usertype"); got.code != 0 || got.stdout != "" {
 		t.Errorf("clean package: exit %d, stdout %q", got.code, got.stdout)
 	}
 }
@@ -182,7 +191,7 @@ func TestBadInput(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got := sweep(t, gopath, rewrite.Config{}, true, false, "./src/broken", "./src/unparsable", "./src/generated")
+	got := sweep(t, gopath, policy.Policy{}, true, false, "./src/broken", "./src/unparsable", "./src/generated")
 	if got.code != driver.ExitError {
 		t.Errorf("exit %d, want 1", got.code)
 	}
@@ -210,7 +219,7 @@ func TestModeKept(t *testing.T) {
 	if err := os.Chmod(file, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if got := sweep(t, gopath, rewrite.Config{}, true, false, "./src/generated"); got.code != 0 {
+	if got := sweep(t, gopath, policy.Policy{}, true, false, "./src/generated"); got.code != 0 {
 		t.Fatalf("exit %d\n%s", got.code, got.stderr)
 	}
 	fi, err := os.Stat(file)
@@ -232,7 +241,7 @@ func TestReadOnlyFile(t *testing.T) {
 	if err := os.Chmod(file, 0o444); err != nil {
 		t.Fatal(err)
 	}
-	got := sweep(t, gopath, rewrite.Config{}, true, false, "./src/generated")
+	got := sweep(t, gopath, policy.Policy{}, true, false, "./src/generated")
 	if got.code != driver.ExitError || !strings.Contains(got.stderr, "hand.go: not rewritten: file is read-only") {
 		t.Errorf("exit %d, stderr:\n%s", got.code, got.stderr)
 	}
@@ -254,7 +263,7 @@ func TestJSON(t *testing.T) {
 	gopath := copyTestdata(t)
 	var out, errb bytes.Buffer
 	code := driver.Run(driver.Options{
-		Analyzer: rewrite.New(rewrite.Config{Facade: catalog.DefaultFacade}),
+		Analyzer: analyzer(t, policy.Policy{}),
 		Patterns: []string{"./src/generated"},
 		Dir:      gopath,
 		Env:      gopathEnv(gopath),
@@ -268,7 +277,7 @@ func TestJSON(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &tree); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out.String())
 	}
-	diags := tree["generated"]["syncsweep"]
+	diags := tree["generated"]["facadeonly"]
 	if code != driver.ExitFindings || len(diags) != 1 ||
 		!strings.HasSuffix(diags[0].Posn, "src/generated/hand.go:6:10") ||
 		!strings.Contains(diags[0].Message, "sync.Mutex bypasses the lock facade") ||

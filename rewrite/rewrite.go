@@ -10,103 +10,125 @@ import (
 	"go/types"
 	"os"
 	"path"
+	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/syncsweep/syncsweep/catalog"
+	"github.com/syncsweep/syncsweep/policy"
 )
 
 // Analyzer reports direct uses of sync and sync/atomic and suggests the
-// facade's equivalents. Its flags are -facade and -atomic (see the package
-// doc).
+// facade's equivalents. Its flags are the policy's (see package policy):
+// -config, -facade, -atomic, -allow and -ban.
 var Analyzer = &analysis.Analyzer{
-	Name: "syncsweep",
-	Doc:  "report direct uses of sync and sync/atomic and rewrite them to the lock facade",
-	URL:  "https://pkg.go.dev/github.com/syncsweep/syncsweep/rewrite",
-	Run:  func(pass *analysis.Pass) (any, error) { return nil, Sweep(pass, flagConfig) },
+	Name:       "sweep",
+	Doc:        "report direct uses of sync and sync/atomic and rewrite them to the lock facade",
+	URL:        "https://pkg.go.dev/github.com/syncsweep/syncsweep/rewrite",
+	Run:        func(pass *analysis.Pass) (any, error) { return runFlags(pass) },
+	ResultType: reflect.TypeFor[*Result](),
 }
 
-var flagConfig = Config{Facade: catalog.DefaultFacade}
+var flags policy.Flags
 
-// New returns an analyzer like [Analyzer] with a fixed configuration and
-// no flags, for drivers and tests that configure the sweep in code.
-func New(cfg Config) *analysis.Analyzer {
+func init() { flags.Register(&Analyzer.Flags) }
+
+// runFlags sweeps with the policy the analyzer's flags describe.
+func runFlags(pass *analysis.Pass) (*Result, error) {
+	rules, err := flagRules()
+	if err != nil {
+		return nil, err
+	}
+	return Sweep(pass, rules)
+}
+
+// flagRules compiles the flags' policy once (the config file is read once).
+var flagRules = sync.OnceValues(flags.Rules)
+
+// New returns an analyzer like [Analyzer] with fixed rules and no flags,
+// for drivers and tests that configure the sweep in code.
+func New(rules *policy.Rules) *analysis.Analyzer {
 	a := *Analyzer
 	a.Flags = *flag.NewFlagSet(a.Name, flag.ContinueOnError)
-	a.Run = func(pass *analysis.Pass) (any, error) { return nil, Sweep(pass, cfg) }
+	a.Run = func(pass *analysis.Pass) (any, error) { return Sweep(pass, rules) }
 	return &a
 }
 
-func init() {
-	Analyzer.Flags.StringVar(&flagConfig.Facade, "facade", catalog.DefaultFacade,
-		"import path of the lock facade that replaces sync")
-	Analyzer.Flags.StringVar(&flagConfig.Atomic, "atomic", "",
-		`import path that replaces sync/atomic (default: the facade path + "/atomic"; "off" leaves sync/atomic alone)`)
+// Result is what the sweep found in one package, for statistics and for
+// the analyzers that audit the //syncsweep:allow directives.
+type Result struct {
+	// AllowedPackage says the policy allow-lists the package: nothing in
+	// it was looked at.
+	AllowedPackage bool
+	Direct         int      // direct uses reported
+	Facade         int      // references to the facade's packages
+	Allows         []*Allow // every directive in the swept files
 }
 
-// Config says where the sweep sends each source package.
-type Config struct {
-	Facade string // import path of the facade root
-	Atomic string // replaces sync/atomic; "" means Facade+"/atomic", "off" disables
-}
-
-// target returns the import path that replaces the catalog row's source.
-func (c Config) target(r catalog.Row) (string, bool) {
-	if r.To == "atomic" {
-		switch c.Atomic {
-		case "off":
-			return "", false
-		case "":
-		default:
-			return c.Atomic, true
-		}
+// Sweep reports every direct use of a banned API in the pass's files, each
+// with a suggested fix, and returns what it saw.
+func Sweep(pass *analysis.Pass, rules *policy.Rules) (*Result, error) {
+	res := new(Result)
+	if rules.IsFacade(pass.Pkg.Path()) {
+		return res, nil
 	}
-	return r.Target(c.Facade), true
-}
-
-// isFacade reports whether pkgPath is one of the facade's own packages
-// (or their external tests), which must keep using sync.
-func (c Config) isFacade(pkgPath string) bool {
-	pkgPath = strings.TrimSuffix(pkgPath, "_test")
-	if pkgPath == c.Facade || strings.HasPrefix(pkgPath, c.Facade+"/") {
-		return true
+	if rules.AllowedPackage(pass.Pkg.Path()) {
+		res.AllowedPackage = true
+		return res, nil
 	}
-	return c.Atomic != "" && c.Atomic != "off" && pkgPath == c.Atomic
-}
-
-// Sweep reports every direct use of a catalogued API in the pass's files,
-// each with a suggested fix, and returns an error only for a bad Config.
-func Sweep(pass *analysis.Pass, cfg Config) error {
-	if cfg.Facade == "" {
-		return fmt.Errorf("syncsweep: the facade import path is empty")
-	}
-	if cfg.isFacade(pass.Pkg.Path()) {
-		return nil
-	}
-	excluded := excludedDecls(pass)
+	sw := &sweeper{pass: pass, rules: rules, res: res, excluded: excludedDecls(pass)}
 	for _, f := range pass.Files {
 		name := pass.Fset.File(f.Pos()).Name()
 		if isCgoOutput(pass, f, name) {
 			// The type checker saw cgo's version of a user file, which
 			// lives in the build cache: sweep the user's own file by
 			// syntax instead, as for files the build excludes.
-			sweepIgnored(pass, cfg, pass.Fset.Position(f.Package).Filename, excluded)
+			sw.sweepIgnored(pass.Fset.Position(f.Package).Filename)
 			continue
 		}
 		if skipFile(name, f) {
 			continue
 		}
-		sweepTyped(pass, cfg, f, excluded)
+		sw.sweepTyped(f)
 	}
 	for _, name := range pass.IgnoredFiles {
 		if !strings.HasSuffix(name, ".go") {
 			continue
 		}
-		sweepIgnored(pass, cfg, name, excluded)
+		sw.sweepIgnored(name)
 	}
-	return nil
+	return res, nil
+}
+
+// A sweeper holds what the sweep of one package shares across its files.
+type sweeper struct {
+	pass     *analysis.Pass
+	rules    *policy.Rules
+	res      *Result
+	excluded func() map[string]bool
+}
+
+// readFile returns a file's content: one of the pass's files, or a cgo
+// file's original source, which the pass does not list.
+func (sw *sweeper) readFile(filename string) ([]byte, error) {
+	src, err := sw.pass.ReadFile(filename)
+	if err != nil {
+		src, err = os.ReadFile(filename)
+	}
+	return src, err
+}
+
+// isFacadePath reports whether an import path is one the sweep moves to.
+func (sw *sweeper) isFacadePath(p string) bool {
+	for _, fp := range sw.rules.FacadePaths() {
+		if p == fp {
+			return true
+		}
+	}
+	return false
 }
 
 // isCgoOutput reports whether f is cgo's rewrite of a user's .go file
@@ -185,7 +207,10 @@ type group struct {
 // fileInfo is what the edit planner needs to know about one file.
 type fileInfo struct {
 	pass   *analysis.Pass
+	rules  *policy.Rules
+	res    *Result
 	file   *ast.File
+	allows []*Allow
 	groups []*group
 	// residual[spec] reports that the source import still has uses
 	// that are not rewritten, so it must stay.
@@ -213,11 +238,11 @@ func localName(spec *ast.ImportSpec) string {
 
 // sourceSpecs returns the imports of catalogued packages, reporting dot
 // imports (which cannot be rewritten safely) as it goes.
-func sourceSpecs(pass *analysis.Pass, f *ast.File) []*ast.ImportSpec {
+func sourceSpecs(pass *analysis.Pass, rules *policy.Rules, f *ast.File) []*ast.ImportSpec {
 	var specs []*ast.ImportSpec
 	for _, spec := range f.Imports {
 		p := importPath(spec)
-		if !catalog.Covers(p) {
+		if !rules.Covers(p) {
 			continue
 		}
 		if spec.Name != nil && spec.Name.Name == "." {
@@ -235,10 +260,15 @@ func sourceSpecs(pass *analysis.Pass, f *ast.File) []*ast.ImportSpec {
 	return specs
 }
 
-// addSite files s under the group for its target path.
-func (fi *fileInfo) addSite(cfg Config, s site) bool {
-	target, ok := cfg.target(s.row)
+// addSite files s under the group for its target path, unless the policy
+// or a directive keeps it.
+func (fi *fileInfo) addSite(s site) bool {
+	target, ok := fi.rules.Target(s.row)
 	if !ok {
+		return false
+	}
+	if a := allowing(fi.allows, s.sel.Pos()); a != nil {
+		a.Used++
 		return false
 	}
 	var g *group
@@ -269,9 +299,20 @@ func (fi *fileInfo) addSite(cfg Config, s site) bool {
 
 // sweepTyped plans a type-checked file: a reference is a site when the
 // type checker resolves its qualifier to an import of a catalogued package.
-func sweepTyped(pass *analysis.Pass, cfg Config, f *ast.File, excluded func() map[string]bool) {
-	specs := sourceSpecs(pass, f)
-	if len(specs) == 0 {
+func (sw *sweeper) sweepTyped(f *ast.File) {
+	pass, excluded := sw.pass, sw.excluded
+	fi := sw.newFile(f, pass.Fset.File(f.Pos()).Name())
+	defer sw.finish(fi)
+	specs := sourceSpecs(pass, sw.rules, f)
+	facadeNames := make(map[*types.PkgName]bool)
+	for _, spec := range f.Imports {
+		if sw.isFacadePath(importPath(spec)) {
+			if pn := pass.TypesInfo.PkgNameOf(spec); pn != nil {
+				facadeNames[pn] = true
+			}
+		}
+	}
+	if len(specs) == 0 && len(facadeNames) == 0 {
 		return
 	}
 	byName := make(map[*types.PkgName]*ast.ImportSpec)
@@ -284,7 +325,6 @@ func sweepTyped(pass *analysis.Pass, cfg Config, f *ast.File, excluded func() ma
 			byName[pn] = spec
 		}
 	}
-	fi := &fileInfo{pass: pass, file: f, residual: make(map[*ast.ImportSpec]bool)}
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.ImportSpec:
@@ -298,12 +338,15 @@ func sweepTyped(pass *analysis.Pass, cfg Config, f *ast.File, excluded func() ma
 			if !ok {
 				return true
 			}
+			if facadeNames[pn] {
+				sw.res.Facade++
+			}
 			spec, ok := byName[pn]
 			if !ok {
 				return false
 			}
-			row, ok := catalog.Lookup(pn.Imported().Path(), n.Sel.Name)
-			if !ok || !fi.addSite(cfg, site{sel: n, spec: spec, row: row}) {
+			row, ok := sw.rules.Lookup(pn.Imported().Path(), n.Sel.Name)
+			if !ok || !fi.addSite(site{sel: n, spec: spec, row: row}) {
 				fi.residual[spec] = true
 			}
 			return false
@@ -366,20 +409,35 @@ func sweepTyped(pass *analysis.Pass, cfg Config, f *ast.File, excluded func() ma
 		}
 		return false
 	}
-	fi.report()
+}
+
+// newFile starts the plan of one file, with its directives.
+func (sw *sweeper) newFile(f *ast.File, filename string) *fileInfo {
+	fi := &fileInfo{pass: sw.pass, rules: sw.rules, res: sw.res, file: f, residual: make(map[*ast.ImportSpec]bool)}
+	if len(f.Comments) > 0 {
+		if src, err := sw.readFile(filename); err == nil {
+			fi.allows = allowsIn(sw.pass.Fset.File(f.Pos()), f, src)
+		}
+	}
+	return fi
+}
+
+// finish reports the file's plan and records its directives.
+func (sw *sweeper) finish(fi *fileInfo) {
+	if len(fi.groups) > 0 {
+		fi.report()
+	}
+	sw.res.Allows = append(sw.res.Allows, fi.allows...)
 }
 
 // sweepIgnored plans a file that the build configuration excludes, by
 // syntax alone: the parser's resolver leaves X unresolved in X.Sel when X
 // is not declared inside the file, so it can only be the import.
-func sweepIgnored(pass *analysis.Pass, cfg Config, filename string, excluded func() map[string]bool) {
-	src, err := pass.ReadFile(filename)
+func (sw *sweeper) sweepIgnored(filename string) {
+	pass, excluded := sw.pass, sw.excluded
+	src, err := sw.readFile(filename)
 	if err != nil {
-		// A cgo file is not among the files a pass may read (the pass
-		// has cgo's version instead); it is the package's own source.
-		if src, err = os.ReadFile(filename); err != nil {
-			return
-		}
+		return
 	}
 	f, err := parser.ParseFile(pass.Fset, filename, src, parser.ParseComments)
 	if err != nil {
@@ -396,15 +454,22 @@ func sweepIgnored(pass *analysis.Pass, cfg Config, filename string, excluded fun
 	if skipFile(filename, f) {
 		return
 	}
-	specs := sourceSpecs(pass, f)
-	if len(specs) == 0 {
+	fi := sw.newFile(f, filename)
+	defer sw.finish(fi)
+	specs := sourceSpecs(pass, sw.rules, f)
+	facadeNames := make(map[string]bool)
+	for _, spec := range f.Imports {
+		if sw.isFacadePath(importPath(spec)) && localName(spec) != "." {
+			facadeNames[localName(spec)] = true
+		}
+	}
+	if len(specs) == 0 && len(facadeNames) == 0 {
 		return
 	}
 	byName := make(map[string]*ast.ImportSpec)
 	for _, spec := range specs {
 		byName[localName(spec)] = spec
 	}
-	fi := &fileInfo{pass: pass, file: f, residual: make(map[*ast.ImportSpec]bool)}
 	used := make(map[string]bool)     // every identifier outside selectors' Sel
 	declared := make(map[string]bool) // names the file declares locally
 	ast.Inspect(f, func(n ast.Node) bool {
@@ -417,12 +482,15 @@ func sweepIgnored(pass *analysis.Pass, cfg Config, filename string, excluded fun
 				return true
 			}
 			used[x.Name] = true
+			if facadeNames[x.Name] && x.Obj == nil {
+				sw.res.Facade++
+			}
 			spec, ok := byName[x.Name]
 			if !ok || x.Obj != nil {
 				return false
 			}
-			row, ok := catalog.Lookup(importPath(spec), n.Sel.Name)
-			if !ok || !fi.addSite(cfg, site{sel: n, spec: spec, row: row}) {
+			row, ok := sw.rules.Lookup(importPath(spec), n.Sel.Name)
+			if !ok || !fi.addSite(site{sel: n, spec: spec, row: row}) {
 				fi.residual[spec] = true
 			}
 			return false
@@ -453,7 +521,6 @@ func sweepIgnored(pass *analysis.Pass, cfg Config, filename string, excluded fun
 		}
 		return used[name]
 	}
-	fi.report()
 }
 
 // report plans the edits of every group and reports one diagnostic per
@@ -483,13 +550,18 @@ func (fi *fileInfo) report() {
 			if x := s.sel.X.(*ast.Ident); x.Name != name {
 				edits = append(edits, analysis.TextEdit{Pos: x.Pos(), End: x.End(), NewText: []byte(name)})
 			}
+			as := s.row.FacadeName()
+			if as != s.sel.Sel.Name {
+				edits = append(edits, analysis.TextEdit{Pos: s.sel.Sel.Pos(), End: s.sel.Sel.End(), NewText: []byte(as)})
+			}
 			edits = append(edits, imports...)
+			fi.res.Direct++
 			fi.pass.Report(analysis.Diagnostic{
 				Pos:     s.sel.Pos(),
 				End:     s.sel.End(),
 				Message: fmt.Sprintf("%s.%s bypasses the lock facade (%s)", importPath(s.spec), s.row.Name, g.target),
 				SuggestedFixes: []analysis.SuggestedFix{{
-					Message:   fmt.Sprintf("Use %s.%s from %s", name, s.row.Name, g.target),
+					Message:   fmt.Sprintf("Use %s.%s from %s", name, as, g.target),
 					TextEdits: edits,
 				}},
 			})

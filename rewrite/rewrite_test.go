@@ -12,7 +12,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/syncsweep/syncsweep/catalog"
+	"github.com/syncsweep/syncsweep/policy"
 	"github.com/syncsweep/syncsweep/rewrite"
 )
 
@@ -30,7 +30,7 @@ var testdata = func() string {
 func TestFixtures(t *testing.T) {
 	tests := []struct {
 		pkg string
-		cfg rewrite.Config
+		pol policy.Policy
 	}{
 		{pkg: "basic"},
 		{pkg: "atomics"},
@@ -45,15 +45,16 @@ func TestFixtures(t *testing.T) {
 		{pkg: "crossbuild"},
 		{pkg: "badexcluded"},
 		{pkg: "github.com/syncsweep/syncsweep/facade/..."},
-		{pkg: "keepsync", cfg: rewrite.Config{Atomic: "off"}},
+		{pkg: "keepsync", pol: policy.Policy{Atomic: "off"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.pkg, func(t *testing.T) {
-			if tt.cfg.Facade == "" {
-				tt.cfg.Facade = catalog.DefaultFacade
+			rules, err := tt.pol.Compile()
+			if err != nil {
+				t.Fatal(err)
 			}
 			et := &excludedT{T: t, want: excludedWants(t, tt.pkg)}
-			analysistest.RunWithSuggestedFixes(et, testdata, rewrite.New(tt.cfg), tt.pkg)
+			analysistest.RunWithSuggestedFixes(et, testdata, rewrite.New(rules), tt.pkg)
 			et.finish()
 		})
 	}

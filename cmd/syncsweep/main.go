@@ -24,14 +24,15 @@ import (
 
 	"golang.org/x/tools/go/analysis/unitchecker"
 
+	"github.com/syncsweep/syncsweep/analyzers/facadeonly"
 	"github.com/syncsweep/syncsweep/catalog"
 	"github.com/syncsweep/syncsweep/driver"
-	"github.com/syncsweep/syncsweep/rewrite"
+	"github.com/syncsweep/syncsweep/policy"
 )
 
 func main() {
 	if invokedByGoCommand(os.Args[1:]) {
-		unitchecker.Main(rewrite.Analyzer) // does not return
+		unitchecker.Main(facadeonly.Analyzer) // does not return
 	}
 	os.Exit(run(os.Args[1:]))
 }
@@ -53,11 +54,12 @@ func run(args []string) int {
 		fmt.Fprint(fs.Output(), `usage: syncsweep [flags] packages
 
 Reports every direct use of sync and sync/atomic that bypasses the lock
-facade; -fix rewrites them, -diff previews the rewrite.
+facade; -fix rewrites them, -diff previews the rewrite, -stats shows how
+far the migration is.
 
 Exit status: 0 nothing found (or all fixed); 3 findings left;
-1 a package did not load, a file could not be written, or -diff printed
-a non-empty diff.
+1 a package did not load, a file could not be written, the policy is bad,
+or -diff printed a non-empty diff.
 
 Flags:
 `)
@@ -71,10 +73,11 @@ Flags:
 		verify = fs.Bool("verify", true, "with -fix, type-check the result before writing (when a sync type from outside the sweep could meet swept code) and write nothing if it would not compile")
 		vflag  = fs.Bool("v", false, "verbose: say why the result is type-checked")
 		tags   = fs.String("tags", "", "comma-separated build tags to load with")
-		facade = fs.String("facade", catalog.DefaultFacade, "import path of the lock facade that replaces sync")
 		chdir  = fs.String("C", "", "change to `dir` before doing anything else")
-		atomic = fs.String("atomic", "", `import path that replaces sync/atomic (default: the facade path + "/atomic"; "off" leaves it alone)`)
+		stats  = fs.Bool("stats", false, "print per-package counts of direct and facade uses and every //syncsweep:allow with its reason, instead of the findings")
+		pflags policy.Flags
 	)
+	pflags.Register(fs)
 	if err := fs.Parse(args); err != nil {
 		return driver.ExitError
 	}
@@ -88,18 +91,25 @@ Flags:
 			return driver.ExitError
 		}
 	}
+	// The config file is read after -C, so a relative path means the
+	// same thing as the package patterns do.
+	rules, err := pflags.Rules()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "syncsweep: %v\n", err)
+		return driver.ExitError
+	}
 	var buildFlags []string
 	if *tags != "" {
 		buildFlags = []string{"-tags=" + *tags}
 	}
-	module := ""
-	if *facade == catalog.DefaultFacade {
-		module = catalog.DefaultFacade // the facade is a module of its own
-	} else {
-		module = *facade // go get takes a package path too
+	// go get takes a package path too, so an in-house facade's path
+	// does for the hint; ours is a module of its own.
+	module := rules.Facade
+	if strings.HasPrefix(module, catalog.DefaultFacade+"/") {
+		module = catalog.DefaultFacade
 	}
 	return driver.Run(driver.Options{
-		Analyzer:     rewrite.New(rewrite.Config{Facade: *facade, Atomic: *atomic}),
+		Analyzer:     facadeonly.New(rules),
 		Patterns:     fs.Args(),
 		BuildFlags:   buildFlags,
 		Tests:        *tests,
@@ -109,5 +119,6 @@ Flags:
 		FacadeModule: module,
 		Verify:       *verify,
 		Verbose:      *vflag,
+		Stats:        *stats,
 	})
 }

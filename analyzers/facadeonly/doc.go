@@ -1,0 +1,35 @@
+// Package facadeonly defines an Analyzer that keeps a swept workspace
+// swept: it forbids direct use of the lock APIs the facade covers.
+//
+// # Analyzer facadeonly
+//
+// facadeonly: forbid direct use of sync, sync/atomic and catalogued lock APIs outside the facade
+//
+// Every reference to a banned API (by default every name of sync and
+// sync/atomic, plus the policy's extra rows) is reported, found by type
+// identity: renamed and dot imports, type aliases of sync types, embedded
+// fields, type arguments, method expressions and promoted methods all
+// resolve to the same objects. Each report carries the sweep's fix (the
+// rewrite logic lives once, in package rewrite), so go fix, gopls and
+// golangci-lint --fix apply it.
+//
+// Not reported: the facade's own packages, generated files, vendor/, and
+// packages the policy allow-lists.
+//
+// # Escape hatch
+//
+// A direct use that must stay is kept with a directive and a reason:
+//
+//	mu sync.Mutex //syncsweep:allow handed to cgo, which needs the sync type
+//
+// At the end of a line the directive covers that line; on a line of its
+// own (or in a doc comment) it covers the declaration, field or statement
+// that starts on the next line. A directive without a reason, and one that
+// keeps nothing, is itself reported. syncsweep -stats lists every
+// directive with its reason.
+//
+// # Policy
+//
+// Flags (or a JSON file given by -config): -facade, -atomic, -allow,
+// -ban; see package policy.
+package facadeonly

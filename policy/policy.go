@@ -1,0 +1,299 @@
+// Package policy holds syncsweep's one configuration: which facade the
+// sweep moves code onto, which packages and APIs it leaves alone, and extra
+// catalog rows for in-house or third-party lock types.
+//
+// The same [Policy] is read from a JSON file by the CLI (-config), from
+// analyzer flags under go vet and go fix ([Flags]), and from golangci-lint's
+// settings by the plugin. Unknown keys and bad values are errors that name
+// the key; nothing is silently ignored.
+package policy
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+
+	"golang.org/x/mod/module"
+
+	"github.com/syncsweep/syncsweep/catalog"
+)
+
+// Policy is the configuration, as users write it. The zero Policy means
+// the defaults: syncsweep's facade, every catalogued API banned, no
+// package allowed.
+type Policy struct {
+	// Facade is the import path of the facade root (default
+	// catalog.DefaultFacade); an in-house facade must offer the same names.
+	Facade string `json:"facade,omitempty"`
+	// Atomic replaces sync/atomic: "" means Facade+"/atomic", "off"
+	// leaves sync/atomic alone.
+	Atomic string `json:"atomic,omitempty"`
+	// Allow lists import path patterns of packages that may use the
+	// banned APIs directly, as go list spells them ("example.com/m/lowlevel/...").
+	Allow []string `json:"allow,omitempty"`
+	// Ban lists the APIs that must go through the facade, each either a
+	// source import path ("sync/atomic") or one of its names
+	// ("sync.Mutex"). Empty means every catalogued API and every row.
+	Ban []string `json:"ban,omitempty"`
+	// Rows adds lock types or functions of other packages that move to
+	// a facade name.
+	Rows []Row `json:"rows,omitempty"`
+}
+
+// Row is a user's catalog row: the exported name Name of package From
+// becomes the facade's name Facade (default: Name). The row asserts that
+// every method the code calls on From.Name exists on the facade's type
+// with the same signature.
+type Row struct {
+	From   string `json:"from"`
+	Name   string `json:"name"`
+	Facade string `json:"facade,omitempty"`
+}
+
+// Load reads a Policy from a JSON file; unknown keys are errors.
+func Load(filename string) (Policy, error) {
+	data, err := os.ReadFile(filename)
+	if err != nil {
+		return Policy{}, err
+	}
+	p, err := Decode(bytes.NewReader(data))
+	if err != nil {
+		return Policy{}, fmt.Errorf("%s: %v", filename, err)
+	}
+	return p, nil
+}
+
+// Decode reads one JSON Policy; unknown keys and trailing data are errors.
+func Decode(r io.Reader) (Policy, error) {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	var p Policy
+	if err := dec.Decode(&p); err != nil {
+		return Policy{}, explain(err)
+	}
+	if dec.More() {
+		return Policy{}, errors.New("more than one JSON value")
+	}
+	return p, nil
+}
+
+// explain rewords encoding/json's errors to name the key.
+func explain(err error) error {
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) && typeErr.Field != "" {
+		return fmt.Errorf("key %q: want %s, got JSON %s", typeErr.Field, typeErr.Type, typeErr.Value)
+	}
+	if msg := err.Error(); strings.HasPrefix(msg, "json: unknown field ") {
+		return fmt.Errorf("unknown key %s (known: facade, atomic, allow, ban, rows; a row has from, name, facade)",
+			strings.TrimPrefix(msg, "json: unknown field "))
+	}
+	return err
+}
+
+// Rules is a validated Policy, ready for the sweep to consult.
+type Rules struct {
+	Facade string
+	Atomic string // "" or "off" or an import path, as in Policy
+	allow  []*regexp.Regexp
+	// ban holds source paths and "path.Name" keys; nil bans everything.
+	ban   map[string]bool
+	extra map[[2]string]catalog.Row
+	paths map[string]bool // source import paths with rows
+}
+
+// Compile validates p and returns its Rules. Each error names the key and
+// the index of the bad value.
+func (p Policy) Compile() (*Rules, error) {
+	r := &Rules{
+		Facade: p.Facade,
+		Atomic: p.Atomic,
+		extra:  make(map[[2]string]catalog.Row),
+		paths:  make(map[string]bool),
+	}
+	if r.Facade == "" {
+		r.Facade = catalog.DefaultFacade
+	}
+	if err := module.CheckImportPath(r.Facade); err != nil {
+		return nil, fmt.Errorf("key \"facade\": %v", err)
+	}
+	if r.Atomic != "" && r.Atomic != "off" {
+		if err := module.CheckImportPath(r.Atomic); err != nil {
+			return nil, fmt.Errorf("key \"atomic\": %v (or \"off\")", err)
+		}
+	}
+	for _, row := range catalog.Rows {
+		r.paths[row.From] = true
+	}
+	for i, u := range p.Rows {
+		row, err := u.compile()
+		if err != nil {
+			return nil, fmt.Errorf("key \"rows[%d]\": %v", i, err)
+		}
+		key := [2]string{row.From, row.Name}
+		if _, dup := r.extra[key]; dup {
+			return nil, fmt.Errorf("key \"rows[%d]\": %s.%s has a row already", i, row.From, row.Name)
+		}
+		r.extra[key] = row
+		r.paths[row.From] = true
+	}
+	for i, pat := range p.Allow {
+		re, err := compilePattern(pat)
+		if err != nil {
+			return nil, fmt.Errorf("key \"allow[%d]\": %v", i, err)
+		}
+		r.allow = append(r.allow, re)
+	}
+	if len(p.Ban) > 0 {
+		r.ban = make(map[string]bool)
+	}
+	for i, b := range p.Ban {
+		if r.paths[b] {
+			r.ban[b] = true
+			continue
+		}
+		if _, ok := r.Lookup(splitName(b)); !ok {
+			return nil, fmt.Errorf("key \"ban[%d]\": %q is neither a source package nor one of its names in the catalog or rows (e.g. \"sync\", \"sync.Mutex\")", i, b)
+		}
+		r.ban[b] = true
+	}
+	return r, nil
+}
+
+func (u Row) compile() (catalog.Row, error) {
+	if err := module.CheckImportPath(u.From); err != nil {
+		return catalog.Row{}, fmt.Errorf("\"from\": %v", err)
+	}
+	if catalog.Covers(u.From) {
+		return catalog.Row{}, fmt.Errorf("\"from\": %s is in the built-in catalog already", u.From)
+	}
+	if !isExported(u.Name) {
+		return catalog.Row{}, fmt.Errorf("\"name\": %q is not an exported Go name", u.Name)
+	}
+	as := u.Facade
+	if as == "" {
+		as = u.Name
+	}
+	// The facade name must be one the facade has: a sync row's name.
+	target, ok := catalog.Lookup("sync", as)
+	if !ok {
+		if target, ok = catalog.Lookup("sync/atomic", as); !ok {
+			return catalog.Row{}, fmt.Errorf("\"facade\": the facade has no %q", as)
+		}
+	}
+	return catalog.Row{From: u.From, Name: u.Name, Kind: target.Kind, To: target.To, As: as}, nil
+}
+
+func isExported(name string) bool {
+	if name == "" || !(name[0] >= 'A' && name[0] <= 'Z') {
+		return false
+	}
+	for _, c := range name {
+		if !(c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// splitName splits "example.com/x/lock.Mutex" into its path and name.
+func splitName(s string) (string, string) {
+	slash := strings.LastIndex(s, "/")
+	dot := strings.LastIndex(s, ".")
+	if dot <= slash {
+		return s, ""
+	}
+	return s[:dot], s[dot+1:]
+}
+
+// compilePattern turns a go list pattern ("a/b/...", "a/.../c") into a
+// regexp over import paths, as cmd/go matches them: "..." matches any
+// string, and "a/b/..." also matches "a/b".
+func compilePattern(pat string) (*regexp.Regexp, error) {
+	if pat == "" {
+		return nil, errors.New("empty pattern")
+	}
+	if strings.HasPrefix(pat, ".") || strings.HasPrefix(pat, "/") {
+		return nil, fmt.Errorf("%q: use an import path pattern such as \"example.com/m/internal/...\", not a directory", pat)
+	}
+	if strings.ContainsAny(pat, " \t\\") {
+		return nil, fmt.Errorf("%q is not an import path pattern", pat)
+	}
+	re := regexp.QuoteMeta(pat)
+	re = strings.ReplaceAll(re, `\.\.\.`, `.*`)
+	if strings.HasSuffix(re, "/.*") {
+		re = strings.TrimSuffix(re, "/.*") + `(/.*)?`
+	}
+	return regexp.Compile("^" + re + "$")
+}
+
+// AllowedPackage reports whether pkgPath (or, for an external test
+// package, the package it tests) matches an allow pattern.
+func (r *Rules) AllowedPackage(pkgPath string) bool {
+	pkgPath = strings.TrimSuffix(pkgPath, "_test")
+	for _, re := range r.allow {
+		if re.MatchString(pkgPath) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsFacade reports whether pkgPath is one of the facade's own packages (or
+// their external tests), which must keep using sync.
+func (r *Rules) IsFacade(pkgPath string) bool {
+	pkgPath = strings.TrimSuffix(pkgPath, "_test")
+	if pkgPath == r.Facade || strings.HasPrefix(pkgPath, r.Facade+"/") {
+		return true
+	}
+	return r.Atomic != "" && r.Atomic != "off" && pkgPath == r.Atomic
+}
+
+// Covers reports whether the import path has rows, built-in or the user's.
+func (r *Rules) Covers(importPath string) bool { return r.paths[importPath] }
+
+// Lookup returns the row for name in the source package from.
+func (r *Rules) Lookup(from, name string) (catalog.Row, bool) {
+	if row, ok := catalog.Lookup(from, name); ok {
+		return row, true
+	}
+	row, ok := r.extra[[2]string{from, name}]
+	return row, ok
+}
+
+// Target returns the import path that replaces row's source, or false
+// when the policy leaves the row alone (-atomic=off, or not banned).
+func (r *Rules) Target(row catalog.Row) (string, bool) {
+	if r.ban != nil && !r.ban[row.From] && !r.ban[row.From+"."+row.Name] {
+		return "", false
+	}
+	if row.To == "atomic" {
+		switch r.Atomic {
+		case "off":
+			return "", false
+		case "":
+		default:
+			return r.Atomic, true
+		}
+	}
+	return row.Target(r.Facade), true
+}
+
+// FacadePaths returns the import paths the sweep moves code onto.
+func (r *Rules) FacadePaths() []string {
+	out := []string{r.Facade}
+	switch r.Atomic {
+	case "off":
+	case "":
+		out = append(out, r.Facade+"/atomic")
+	default:
+		out = append(out, r.Atomic)
+	}
+	sort.Strings(out)
+	return out
+}
