@@ -65,6 +65,15 @@ func sweep(t *testing.T, gopath string, pol policy.Policy, fix, diff bool, patte
 	return result{code, out.String(), errb.String()}
 }
 
+// inhousePolicy moves users of an in-house lock package onto the facade.
+var inhousePolicy = policy.Policy{
+	Allow: []string{"inhouse/..."},
+	Rows: []policy.Row{
+		{From: "inhouse/lock", Name: "SpinLock", Facade: "Mutex"},
+		{From: "inhouse/lock", Name: "RWMutex"},
+	},
+}
+
 // TestFixMatchesGoldens runs -fix over every fixture package, as a user
 // would, and compares every .go file (changed or not) with its .golden:
 // this covers build-excluded files, generated files, the facade itself
@@ -97,6 +106,13 @@ func TestFixMatchesGoldens(t *testing.T) {
 		{pattern: "./src/mysync", code: 0},
 		{pattern: "./src/github.com/syncsweep/syncsweep/facade/...", code: 0},
 		{pattern: "./src/keepsync", pol: policy.Policy{Atomic: "off"}, code: 0},
+		{pattern: "./src/allow", code: 3}, // a directive without a reason, one that keeps nothing
+		{pattern: "./src/banonly", pol: policy.Policy{Ban: []string{"sync.Mutex", "sync.RWMutex"}}, code: 3},
+		{pattern: "./src/infacade", pol: policy.Policy{Facade: "inhouse/syncutil"}, code: 0},
+		{pattern: "./src/aliasuse", pol: policy.Policy{Allow: []string{"allowlisted"}}, code: 3}, // the alias use has no fix
+		{pattern: "./src/allowlisted", pol: policy.Policy{Allow: []string{"allowlisted"}}, code: 0},
+		{pattern: "./src/userrow", pol: inhousePolicy, code: 0},
+		{pattern: "./src/inhouse/...", pol: inhousePolicy, code: 0},
 	}
 	for _, r := range runs {
 		got := sweep(t, gopath, r.pol, true, false, r.pattern)

@@ -109,6 +109,7 @@ type sweeper struct {
 	rules    *policy.Rules
 	res      *Result
 	excluded func() map[string]bool
+	aliases  map[*types.Package]bool // memo of hasAliases
 }
 
 // readFile returns a file's content: one of the pass's files, or a cgo
@@ -236,20 +237,16 @@ func localName(spec *ast.ImportSpec) string {
 	return path.Base(importPath(spec))
 }
 
-// sourceSpecs returns the imports of catalogued packages, reporting dot
-// imports (which cannot be rewritten safely) as it goes.
-func sourceSpecs(pass *analysis.Pass, rules *policy.Rules, f *ast.File) []*ast.ImportSpec {
-	var specs []*ast.ImportSpec
+// sourceSpecs returns the named imports of catalogued packages, and their
+// dot imports apart: the sweep cannot rewrite a dot-imported name.
+func sourceSpecs(rules *policy.Rules, f *ast.File) (specs, dots []*ast.ImportSpec) {
 	for _, spec := range f.Imports {
 		p := importPath(spec)
 		if !rules.Covers(p) {
 			continue
 		}
 		if spec.Name != nil && spec.Name.Name == "." {
-			pass.Report(analysis.Diagnostic{
-				Pos: spec.Pos(), End: spec.End(),
-				Message: fmt.Sprintf("dot import of %q bypasses the lock facade; syncsweep cannot tell its names apart, so import it by name and run again", p),
-			})
+			dots = append(dots, spec)
 			continue
 		}
 		if spec.Name != nil && spec.Name.Name == "_" {
@@ -257,7 +254,81 @@ func sourceSpecs(pass *analysis.Pass, rules *policy.Rules, f *ast.File) []*ast.I
 		}
 		specs = append(specs, spec)
 	}
-	return specs
+	return specs, dots
+}
+
+// reportUnfixable reports a direct use that the sweep cannot rewrite,
+// unless a directive keeps it.
+func (fi *fileInfo) reportUnfixable(pos, end token.Pos, format string, args ...any) {
+	if a := allowing(fi.allows, pos); a != nil {
+		a.Used++
+		return
+	}
+	fi.res.Direct++
+	fi.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Message: fmt.Sprintf(format, args...)})
+}
+
+// banned returns the row and target of a package-level object of a
+// catalogued package, when the policy bans it.
+func (sw *sweeper) banned(obj types.Object) (catalog.Row, string, bool) {
+	if obj == nil || obj.Pkg() == nil || !sw.rules.Covers(obj.Pkg().Path()) || obj.Parent() != obj.Pkg().Scope() {
+		return catalog.Row{}, "", false
+	}
+	row, ok := sw.rules.Lookup(obj.Pkg().Path(), obj.Name())
+	if !ok {
+		return catalog.Row{}, "", false
+	}
+	target, ok := sw.rules.Target(row)
+	return row, target, ok
+}
+
+// aliasTarget returns the banned API that obj, a type alias declared in a
+// package the sweep will not rewrite, stands for. Uses of such an alias
+// are direct uses that a grep for the import path never sees.
+func (sw *sweeper) aliasTarget(obj types.Object) (catalog.Row, string, bool) {
+	tn, ok := obj.(*types.TypeName)
+	if !ok || !tn.IsAlias() || tn.Pkg() == nil || tn.Pkg() == sw.pass.Pkg {
+		return catalog.Row{}, "", false
+	}
+	if !sw.rules.AllowedPackage(tn.Pkg().Path()) && !sw.outsideModule(tn.Pkg().Path()) {
+		return catalog.Row{}, "", false // the sweep rewrites the alias itself
+	}
+	named, ok := types.Unalias(tn.Type()).(*types.Named)
+	if !ok {
+		return catalog.Row{}, "", false
+	}
+	return sw.banned(named.Obj())
+}
+
+// outsideModule reports whether pkgPath lies outside the pass's module
+// (unknown when the driver gives no module).
+func (sw *sweeper) outsideModule(pkgPath string) bool {
+	m := sw.pass.Module
+	if m == nil || m.Path == "" {
+		return false
+	}
+	return pkgPath != m.Path && !strings.HasPrefix(pkgPath, m.Path+"/")
+}
+
+// hasAliases reports, once per package, whether pkg declares a type alias
+// of a catalogued type, so that files importing none skip the search.
+func (sw *sweeper) hasAliases(pkg *types.Package) bool {
+	if has, ok := sw.aliases[pkg]; ok {
+		return has
+	}
+	has := false
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		if _, _, ok := sw.aliasTarget(scope.Lookup(name)); ok {
+			has = true
+			break
+		}
+	}
+	if sw.aliases == nil {
+		sw.aliases = make(map[*types.Package]bool)
+	}
+	sw.aliases[pkg] = has
+	return has
 }
 
 // addSite files s under the group for its target path, unless the policy
@@ -303,16 +374,20 @@ func (sw *sweeper) sweepTyped(f *ast.File) {
 	pass, excluded := sw.pass, sw.excluded
 	fi := sw.newFile(f, pass.Fset.File(f.Pos()).Name())
 	defer sw.finish(fi)
-	specs := sourceSpecs(pass, sw.rules, f)
+	specs, dots := sourceSpecs(sw.rules, f)
 	facadeNames := make(map[*types.PkgName]bool)
+	aliasNames := make(map[*types.PkgName]bool) // imports that declare aliases of sync types
 	for _, spec := range f.Imports {
-		if sw.isFacadePath(importPath(spec)) {
-			if pn := pass.TypesInfo.PkgNameOf(spec); pn != nil {
-				facadeNames[pn] = true
-			}
+		pn := pass.TypesInfo.PkgNameOf(spec)
+		switch {
+		case pn == nil:
+		case sw.isFacadePath(importPath(spec)):
+			facadeNames[pn] = true
+		case sw.hasAliases(pn.Imported()):
+			aliasNames[pn] = true
 		}
 	}
-	if len(specs) == 0 && len(facadeNames) == 0 {
+	if len(specs) == 0 && len(dots) == 0 && len(facadeNames) == 0 && len(aliasNames) == 0 {
 		return
 	}
 	byName := make(map[*types.PkgName]*ast.ImportSpec)
@@ -341,6 +416,12 @@ func (sw *sweeper) sweepTyped(f *ast.File) {
 			if facadeNames[pn] {
 				sw.res.Facade++
 			}
+			if aliasNames[pn] {
+				if row, target, ok := sw.aliasTarget(pass.TypesInfo.Uses[n.Sel]); ok {
+					fi.reportUnfixable(n.Pos(), n.End(), "%s.%s is an alias of %s.%s, so it bypasses the lock facade (%s); use %s.%s",
+						x.Name, n.Sel.Name, row.From, row.Name, target, catalog.DefaultName(target), row.FacadeName())
+				}
+			}
 			spec, ok := byName[pn]
 			if !ok {
 				return false
@@ -350,6 +431,14 @@ func (sw *sweeper) sweepTyped(f *ast.File) {
 				fi.residual[spec] = true
 			}
 			return false
+		case *ast.Ident:
+			// A bare name of a catalogued package: a dot import.
+			if len(dots) > 0 {
+				if row, target, ok := sw.banned(pass.TypesInfo.Uses[n]); ok {
+					fi.reportUnfixable(n.Pos(), n.End(), "%s.%s bypasses the lock facade (%s); it is dot-imported, which syncsweep cannot rewrite: import %q by name and run syncsweep -fix",
+						row.From, row.Name, target, row.From)
+				}
+			}
 		}
 		return true
 	})
@@ -456,7 +545,12 @@ func (sw *sweeper) sweepIgnored(filename string) {
 	}
 	fi := sw.newFile(f, filename)
 	defer sw.finish(fi)
-	specs := sourceSpecs(pass, sw.rules, f)
+	specs, dots := sourceSpecs(sw.rules, f)
+	for _, spec := range dots {
+		// Without types, the names the dot import brings cannot be
+		// told from the file's own: report the import itself.
+		fi.reportUnfixable(spec.Pos(), spec.End(), "dot import of %s bypasses the lock facade; syncsweep cannot tell its names apart without type information, so import it by name and run syncsweep -fix", spec.Path.Value)
+	}
 	facadeNames := make(map[string]bool)
 	for _, spec := range f.Imports {
 		if sw.isFacadePath(importPath(spec)) && localName(spec) != "." {
