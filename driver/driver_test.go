@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/syncsweep/syncsweep/analyzers/facadeonly"
+	"github.com/syncsweep/syncsweep/analyzers/syncsweep"
 	"github.com/syncsweep/syncsweep/driver"
 	"github.com/syncsweep/syncsweep/policy"
 )
@@ -45,7 +45,7 @@ func analyzer(t *testing.T, pol policy.Policy) *analysis.Analyzer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return facadeonly.New(rules)
+	return syncsweep.New(rules)
 }
 
 func sweep(t *testing.T, gopath string, pol policy.Policy, fix, diff bool, patterns ...string) result {
@@ -293,7 +293,7 @@ func TestJSON(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &tree); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out.String())
 	}
-	diags := tree["generated"]["facadeonly"]
+	diags := tree["generated"]["syncsweep"]
 	if code != driver.ExitFindings || len(diags) != 1 ||
 		!strings.HasSuffix(diags[0].Posn, "src/generated/hand.go:6:10") ||
 		!strings.Contains(diags[0].Message, "sync.Mutex bypasses the lock facade") ||

@@ -1,5 +1,5 @@
 // Package golangci registers syncsweep as a golangci-lint v2 module plugin
-// named "syncsweep". It runs the facadeonly analyzer (with the sweep's
+// named "syncsweep". It runs the syncsweep analyzer (with the sweep's
 // fixes, so `golangci-lint run --fix` rewrites) under the policy given in
 // the linter's settings: the same keys as syncsweep's -config file.
 //
@@ -28,7 +28,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/syncsweep/syncsweep/analyzers/facadeonly"
+	"github.com/syncsweep/syncsweep/analyzers/syncsweep"
 	"github.com/syncsweep/syncsweep/policy"
 )
 
@@ -51,7 +51,7 @@ func New(settings any) (register.LinterPlugin, error) {
 type plugin struct{ rules *policy.Rules }
 
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	return []*analysis.Analyzer{facadeonly.New(p.rules)}, nil
+	return []*analysis.Analyzer{syncsweep.New(p.rules)}, nil
 }
 
 // GetLoadMode asks for type information: the analyzer finds uses by type

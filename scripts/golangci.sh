@@ -91,13 +91,18 @@ cat "$src/cmd/golangci-lint/plugins.go"
 # A plugin given by `path:` gets only a replace directive (addReplaceDirective);
 # `go get module@version` is for plugins given by `version:`. go mod tidy
 # then adds the require for the import above.
-(
-	cd "$src"
-	echo "run: go mod edit -replace $plugin_module=$root"
-	go mod edit -replace "$plugin_module=$root"
-	echo "run: go mod tidy"
-	go mod tidy
-)
+# Like the builder, keep the go commands' chatter (a line per module
+# extracted) and show it only when they fail.
+gocmd() {
+	echo "run: $*"
+	(cd "$src" && "$@") >"$work/out/gocmd.txt" 2>&1 || {
+		cat "$work/out/gocmd.txt"
+		die "$* failed in $src"
+	}
+}
+mkdir -p "$work/out"
+gocmd go mod edit -replace "$plugin_module=$root"
+gocmd go mod tidy
 grep -n "syncsweep" "$src/go.mod"
 
 step "3. go build custom-gcl"
@@ -123,12 +128,9 @@ echo "$root: $h1"
 echo "version: $gcl_version"
 bin=$work/bin/custom-gcl
 mkdir -p "$work/bin"
-(
-	cd "$src"
-	# goBuild: the same flags, the binary named custom-gcl (the default name).
-	go build -ldflags "-s -w -X 'main.version=$gcl_version' -X 'main.date=$build_date'" \
-		-o custom-gcl ./cmd/golangci-lint
-)
+# goBuild: the same flags, the binary named custom-gcl (the default name).
+gocmd go build -ldflags "-s -w -X 'main.version=$gcl_version' -X 'main.date=$build_date'" \
+	-o custom-gcl ./cmd/golangci-lint
 cp "$src/custom-gcl" "$bin"
 "$bin" version
 
@@ -139,7 +141,7 @@ cp "$src/custom-gcl" "$bin"
 run=$work/run
 chmod -R u+w "$run" 2>/dev/null || true
 rm -rf "$run"
-mkdir -p "$run" "$work/out"
+mkdir -p "$run"
 cp -R "$root/examples" "$run/examples"
 cp -R "$root/facade" "$run/facade"
 ex=$run/examples

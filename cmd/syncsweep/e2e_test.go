@@ -272,3 +272,81 @@ func TestRefusesSweepThatWouldNotCompile(t *testing.T) {
 		t.Fatal("the forced sweep compiles, so the refusal above was wrong")
 	}
 }
+
+// TestGuardAfterSweep is the paired analyzer's job: after a sweep, a lock
+// that comes back through a renamed import is reported by the CLI and by
+// go vet at the same position with the same message; a directive with a
+// reason keeps a use and -stats lists it; the policy reaches go vet
+// through -config.
+func TestGuardAfterSweep(t *testing.T) {
+	bin := buildTool(t)
+	dir := copyExamples(t)
+	mustRun(t, dir, nil, bin, "-fix", "./...")
+	writeTree(t, dir, map[string]string{
+		"cache/regress.go": `package cache
+
+import gosync "sync"
+
+var regress gosync.Mutex
+
+var kept gosync.WaitGroup //syncsweep:allow waits on a C callback
+
+func use() { regress.Lock(); kept.Wait() }
+`,
+		"allowcache.json": `{"allow": ["example.com/legacy/cache"]}`,
+		"badkey.json":     `{"alow": ["example.com/legacy/cache"]}`,
+	})
+	const want = "cache/regress.go:5:13: sync.Mutex bypasses the lock facade (github.com/syncsweep/syncsweep/facade)"
+
+	cli := runIn(t, dir, nil, bin, "./...")
+	if cli.code != 3 || strings.TrimSpace(cli.stdout) != want {
+		t.Errorf("syncsweep: exit %d, want 3 and exactly %q\n%s%s", cli.code, want, cli.stdout, cli.stderr)
+	}
+	vet := runIn(t, dir, nil, "go", "vet", "-vettool="+bin, "./...")
+	if vet.code != 1 || strings.TrimSpace(vet.stderr) != want {
+		t.Errorf("go vet -vettool: exit %d, want 1 and exactly %q\n%s%s", vet.code, want, vet.stdout, vet.stderr)
+	}
+
+	stats := runIn(t, dir, nil, bin, "-stats", "./...")
+	for _, s := range []string{
+		"example.com/legacy/cache",
+		"cache/regress.go:7:27: keeps 1: waits on a C callback",
+	} {
+		if stats.code != 0 || !strings.Contains(stats.stdout, s) {
+			t.Errorf("-stats: exit %d, want %q in\n%s%s", stats.code, s, stats.stdout, stats.stderr)
+		}
+	}
+
+	// The policy, given to go vet as a file (vet prefixes analyzer flags
+	// with the analyzer's name): the package is allowed.
+	cfg := filepath.Join(dir, "allowcache.json")
+	if vet := runIn(t, dir, nil, "go", "vet", "-vettool="+bin, "-syncsweep.config="+cfg, "./..."); vet.code != 0 {
+		t.Errorf("go vet -config (allow-listed): exit %d\n%s%s", vet.code, vet.stdout, vet.stderr)
+	}
+	if cli := runIn(t, dir, nil, bin, "-config=allowcache.json", "./..."); cli.code != 0 {
+		t.Errorf("syncsweep -config (allow-listed): exit %d\n%s%s", cli.code, cli.stdout, cli.stderr)
+	}
+	// A bad key is an error naming it, under both.
+	bad := filepath.Join(dir, "badkey.json")
+	for _, r := range []ran{
+		runIn(t, dir, nil, bin, "-config="+bad, "./..."),
+		runIn(t, dir, nil, "go", "vet", "-vettool="+bin, "-syncsweep.config="+bad, "./..."),
+	} {
+		if r.code != 1 || !strings.Contains(r.stderr, `unknown key "alow"`) {
+			t.Errorf("bad config: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+		}
+	}
+
+	// go fix applies the same fix; the result builds and is clean.
+	if fix := runIn(t, dir, nil, "go", "fix", "-fixtool="+bin, "./..."); fix.code != 0 {
+		t.Fatalf("go fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
+	}
+	mustRun(t, dir, nil, "go", "build", "./...")
+	if cli := runIn(t, dir, nil, bin, "./..."); cli.code != 0 {
+		t.Errorf("after go fix: exit %d\n%s%s", cli.code, cli.stdout, cli.stderr)
+	}
+	src, _ := os.ReadFile(filepath.Join(dir, "cache/regress.go"))
+	if !bytes.Contains(src, []byte("var regress facade.Mutex")) || !bytes.Contains(src, []byte("var kept gosync.WaitGroup //syncsweep:allow")) {
+		t.Errorf("go fix result:\n%s", src)
+	}
+}

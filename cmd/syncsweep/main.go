@@ -24,7 +24,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/unitchecker"
 
-	"github.com/syncsweep/syncsweep/analyzers/facadeonly"
+	"github.com/syncsweep/syncsweep/analyzers/syncsweep"
 	"github.com/syncsweep/syncsweep/catalog"
 	"github.com/syncsweep/syncsweep/driver"
 	"github.com/syncsweep/syncsweep/policy"
@@ -32,7 +32,7 @@ import (
 
 func main() {
 	if invokedByGoCommand(os.Args[1:]) {
-		unitchecker.Main(facadeonly.Analyzer) // does not return
+		unitchecker.Main(syncsweep.Analyzer) // does not return
 	}
 	os.Exit(run(os.Args[1:]))
 }
@@ -109,7 +109,7 @@ Flags:
 		module = catalog.DefaultFacade
 	}
 	return driver.Run(driver.Options{
-		Analyzer:     facadeonly.New(rules),
+		Analyzer:     syncsweep.New(rules),
 		Patterns:     fs.Args(),
 		BuildFlags:   buildFlags,
 		Tests:        *tests,

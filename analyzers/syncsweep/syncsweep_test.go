@@ -1,10 +1,10 @@
-package facadeonly_test
+package syncsweep_test
 
 import (
 	"path/filepath"
 	"testing"
 
-	"github.com/syncsweep/syncsweep/analyzers/facadeonly"
+	"github.com/syncsweep/syncsweep/analyzers/syncsweep"
 	"github.com/syncsweep/syncsweep/internal/fixturetest"
 	"github.com/syncsweep/syncsweep/policy"
 )
@@ -47,7 +47,7 @@ func TestFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			fixturetest.Run(t, testdata, facadeonly.New(rules), tt.pkg)
+			fixturetest.Run(t, testdata, syncsweep.New(rules), tt.pkg)
 		})
 	}
 }
@@ -56,9 +56,9 @@ func TestFixtures(t *testing.T) {
 // flags) reaches the sweep: -ban narrows what is reported.
 func TestFlags(t *testing.T) {
 	for name, value := range map[string]string{"ban": "sync.Mutex,sync.RWMutex"} {
-		if err := facadeonly.Analyzer.Flags.Set(name, value); err != nil {
+		if err := syncsweep.Analyzer.Flags.Set(name, value); err != nil {
 			t.Fatal(err)
 		}
 	}
-	fixturetest.Run(t, testdata, facadeonly.Analyzer, "banonly")
+	fixturetest.Run(t, testdata, syncsweep.Analyzer, "banonly")
 }

@@ -1,9 +1,9 @@
-// Package facadeonly defines an Analyzer that keeps a swept workspace
+// Package syncsweep defines an Analyzer that keeps a swept workspace
 // swept: it forbids direct use of the lock APIs the facade covers.
 //
-// # Analyzer facadeonly
+// # Analyzer syncsweep
 //
-// facadeonly: forbid direct use of sync, sync/atomic and catalogued lock APIs outside the facade
+// syncsweep: forbid direct use of sync, sync/atomic and catalogued lock APIs outside the facade
 //
 // Every reference to a banned API (by default every name of sync and
 // sync/atomic, plus the policy's extra rows) is reported, found by type
@@ -32,4 +32,4 @@
 //
 // Flags (or a JSON file given by -config): -facade, -atomic, -allow,
 // -ban; see package policy.
-package facadeonly
+package syncsweep

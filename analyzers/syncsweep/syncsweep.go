@@ -1,4 +1,4 @@
-package facadeonly
+package syncsweep
 
 import (
 	"flag"
@@ -16,9 +16,9 @@ import (
 // -config, -facade, -atomic, -allow and -ban. Its result is the sweep's
 // [*rewrite.Result].
 var Analyzer = &analysis.Analyzer{
-	Name:       "facadeonly",
+	Name:       "syncsweep",
 	Doc:        "forbid direct use of sync, sync/atomic and catalogued lock APIs outside the facade",
-	URL:        "https://pkg.go.dev/github.com/syncsweep/syncsweep/analyzers/facadeonly",
+	URL:        "https://pkg.go.dev/github.com/syncsweep/syncsweep/analyzers/syncsweep",
 	Run:        runFlags,
 	ResultType: reflect.TypeFor[*rewrite.Result](),
 }
