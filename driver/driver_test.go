@@ -301,3 +301,43 @@ func TestJSON(t *testing.T) {
 		t.Errorf("exit %d, JSON:\n%s", code, out.String())
 	}
 }
+
+// TestStats checks the migration dashboard: counts per package, the
+// allow-listed package, and every directive with its reason.
+func TestStats(t *testing.T) {
+	gopath := copyTestdata(t)
+	var out, errb bytes.Buffer
+	code := driver.Run(driver.Options{
+		Analyzer: analyzer(t, policy.Policy{Allow: []string{"allowlisted"}}),
+		Patterns: []string{"./src/allow", "./src/allowlisted", "./src/renamed"},
+		Dir:      gopath,
+		Env:      gopathEnv(gopath),
+		Stats:    true,
+		JSON:     true,
+		Stdout:   &out,
+		Stderr:   &errb,
+	})
+	var st driver.Stats
+	if err := json.Unmarshal(out.Bytes(), &st); err != nil || code != driver.ExitClean {
+		t.Fatalf("exit %d, err %v\n%s%s", code, err, out.String(), errb.String())
+	}
+	want := []driver.PackageStats{
+		{Package: "allow", Direct: 3, Kept: 7, Allows: 6},
+		{Package: "allowlisted", AllowListed: true},
+		{Package: "renamed", Direct: 4},
+	}
+	if len(st.Packages) != len(want) {
+		t.Fatalf("packages %+v", st.Packages)
+	}
+	for i := range want {
+		if st.Packages[i] != want[i] {
+			t.Errorf("row %d = %+v, want %+v", i, st.Packages[i], want[i])
+		}
+	}
+	if len(st.Allows) != 6 || st.Allows[0].Reason != "handed to C code that needs sync's layout" || st.Allows[0].Kept != 1 {
+		t.Errorf("allows %+v", st.Allows)
+	}
+	if st.Total.Direct != 7 || st.Total.Kept != 7 || st.Swept != 0 {
+		t.Errorf("total %+v, swept %.1f", st.Total, st.Swept)
+	}
+}

@@ -25,6 +25,8 @@
 package golangci
 
 import (
+	"fmt"
+
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
@@ -39,11 +41,11 @@ func init() { register.Plugin("syncsweep", New) }
 func New(settings any) (register.LinterPlugin, error) {
 	p, err := register.DecodeSettings[policy.Policy](settings)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("syncsweep settings: %w", err)
 	}
 	rules, err := p.Compile()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("syncsweep settings: %w", err)
 	}
 	return &plugin{rules: rules}, nil
 }

@@ -1,0 +1,52 @@
+package golangci
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/golangci/plugin-module-register/register"
+)
+
+// TestSettings checks what golangci-lint hands the plugin: the settings
+// map from .golangci.yml, decoded strictly into a policy.
+func TestSettings(t *testing.T) {
+	tests := []struct {
+		name     string
+		settings any
+		wantErr  string
+	}{
+		{name: "none", settings: nil},
+		{name: "empty", settings: map[string]any{}},
+		{name: "policy", settings: map[string]any{
+			"allow": []any{"example.com/m/lowlevel/..."},
+			"ban":   []any{"sync.Mutex", "sync.RWMutex"},
+			"rows":  []any{map[string]any{"from": "example.com/lock", "name": "Spin", "facade": "Mutex"}},
+		}},
+		{name: "unknown key", settings: map[string]any{"alow": []any{"x"}}, wantErr: `unknown field "alow"`},
+		{name: "bad value", settings: map[string]any{"ban": []any{"sync.Mutx"}}, wantErr: `key "ban[0]"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := New(tt.settings)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			as, err := p.BuildAnalyzers()
+			if err != nil || len(as) != 1 || as[0].Name != "syncsweep" {
+				t.Fatalf("BuildAnalyzers = %v, %v", as, err)
+			}
+			if p.GetLoadMode() != register.LoadModeTypesInfo {
+				t.Errorf("load mode %q", p.GetLoadMode())
+			}
+		})
+	}
+	if _, err := register.GetPlugin("syncsweep"); err != nil {
+		t.Errorf("not registered: %v", err)
+	}
+}
