@@ -1,9 +1,11 @@
-// Package rewrite defines the syncsweep Analyzer, which moves direct uses of
-// sync and sync/atomic onto the lock facade.
+// Package rewrite holds the sweep: the logic that moves direct uses of sync,
+// sync/atomic and the policy's extra rows onto the lock facade. [Sweep] is
+// what both analyzers call: the bare [Analyzer] here, and the guard in
+// analyzers/syncsweep, which the CLI, go vet and golangci-lint run.
 //
-// # Analyzer syncsweep
+// # Analyzer sweep
 //
-// syncsweep: report direct uses of sync and sync/atomic and rewrite them to the lock facade
+// sweep: report direct uses of sync and sync/atomic and rewrite them to the lock facade
 //
 // Every reference to an exported name of sync or sync/atomic (found by type
 // identity, whatever the import is called) is reported, with a suggested
@@ -34,9 +36,11 @@
 // qualified name sync.X in such a file can only refer to that import.
 //
 // Never rewritten: generated files, files under vendor/, the facade's own
-// packages. A dot import of sync is reported without a fix.
+// packages, packages the policy allow-lists, APIs the policy does not ban,
+// and uses that a //syncsweep:allow directive keeps (see [AllowDirective]).
+// A dot-imported name is reported without a fix, as is a use of a type
+// alias of a sync type declared where the sweep does not reach.
 //
-// Flags: -facade sets the facade's import path (an in-house facade that
-// offers the same names); -atomic sets the path that replaces sync/atomic
-// (default: the facade's path + "/atomic"; "off" leaves sync/atomic alone).
+// Flags: the policy's (package policy): -config, -facade, -atomic, -allow
+// and -ban.
 package rewrite
