@@ -155,7 +155,7 @@ func (r *run) load() ([]*packages.Package, error) {
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 			packages.NeedImports | packages.NeedTypes | packages.NeedTypesInfo |
-			packages.NeedSyntax | packages.NeedTypesSizes | packages.NeedModule,
+			packages.NeedSyntax | packages.NeedTypesSizes | packages.NeedModule | packages.NeedForTest,
 		Dir:        r.Dir,
 		Env:        r.Env,
 		BuildFlags: r.BuildFlags,

@@ -3,6 +3,7 @@ package driver
 import (
 	"encoding/json"
 	"fmt"
+	"go/token"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -35,6 +36,8 @@ type AllowStats struct {
 	Posn   string `json:"posn"`
 	Reason string `json:"reason"`
 	Kept   int    `json:"kept"` // direct uses it keeps
+	// Nolint marks a golangci-lint //nolint comment naming syncsweep.
+	Nolint bool `json:"nolint,omitempty"`
 }
 
 // Stats is what -stats prints: the migration's state.
@@ -62,6 +65,7 @@ func (r *run) stats(results []pkgResult) Stats {
 	rows := make(map[string]*PackageStats)
 	seen := make(map[string]bool) // directive positions
 	var st Stats
+	var allowPos []token.Pos // parallel to st.Allows, for sorting
 	for _, pr := range results {
 		path := strings.TrimSuffix(pr.pkg.PkgPath, "_test")
 		row := rows[path]
@@ -81,7 +85,8 @@ func (r *run) stats(results []pkgResult) Stats {
 			seen[posn] = true
 			row.Allows++
 			row.Kept += a.Used
-			st.Allows = append(st.Allows, AllowStats{Posn: posn, Reason: a.Reason, Kept: a.Used})
+			st.Allows = append(st.Allows, AllowStats{Posn: posn, Reason: a.Reason, Kept: a.Used, Nolint: a.Nolint})
+			allowPos = append(allowPos, a.Pos)
 		}
 	}
 	for _, row := range rows {
@@ -94,7 +99,24 @@ func (r *run) stats(results []pkgResult) Stats {
 		st.Total.Allows += row.Allows
 	}
 	sort.Slice(st.Packages, func(i, j int) bool { return st.Packages[i].Package < st.Packages[j].Package })
-	sort.Slice(st.Allows, func(i, j int) bool { return st.Allows[i].Posn < st.Allows[j].Posn })
+	// By file, then by position in it (not by the posn string, in
+	// which line 10 sorts before line 8).
+	order := make([]int, len(st.Allows))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool {
+		pi, pj := r.fset.Position(allowPos[order[i]]), r.fset.Position(allowPos[order[j]])
+		if pi.Filename != pj.Filename {
+			return pi.Filename < pj.Filename
+		}
+		return pi.Offset < pj.Offset
+	})
+	sorted := make([]AllowStats, len(order))
+	for i, k := range order {
+		sorted[i] = st.Allows[k]
+	}
+	st.Allows = sorted
 	st.Total.Package = "total"
 	st.Swept = swept(st.Total)
 	return st
@@ -127,11 +149,14 @@ func (r *run) printStats(results []pkgResult) {
 	if len(st.Allows) == 0 {
 		return
 	}
-	fmt.Fprintf(r.Stdout, "\n%d //syncsweep:allow directives:\n", len(st.Allows))
+	fmt.Fprintf(r.Stdout, "\n%d exceptions (//syncsweep:allow, //nolint:syncsweep):\n", len(st.Allows))
 	for _, a := range st.Allows {
 		reason := a.Reason
 		if reason == "" {
 			reason = "(no reason given)"
+		}
+		if a.Nolint {
+			reason = "//nolint: " + reason
 		}
 		fmt.Fprintf(r.Stdout, "%s: keeps %d: %s\n", a.Posn, a.Kept, reason)
 	}

@@ -3,6 +3,7 @@ package rewrite
 import (
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
 )
 
@@ -15,11 +16,18 @@ import (
 // that starts on the next line.
 const AllowDirective = "//syncsweep:allow"
 
-// An Allow is one //syncsweep:allow directive, as the sweep found it.
+// An Allow is one //syncsweep:allow directive, or a golangci-lint
+// //nolint comment that names syncsweep (or all linters), as the sweep
+// found it.
 type Allow struct {
 	Pos    token.Pos
 	Reason string // the text after the directive; "" is itself a finding
 	Used   int    // how many direct uses it kept
+	// Nolint marks a //nolint comment. The sweep honours it as golangci-lint
+	// does, so that the fixes of a file's other findings never delete an
+	// import that a line golangci-lint filtered out still needs; auditing
+	// it is nolintlint's job.
+	Nolint bool
 	from   token.Pos
 	to     token.Pos // covered range [from, to)
 }
@@ -34,11 +42,10 @@ func allowsIn(tf *token.File, f *ast.File, src []byte) []*Allow {
 	var out []*Allow
 	for _, g := range f.Comments {
 		for _, c := range g.List {
-			reason, ok := strings.CutPrefix(c.Text, AllowDirective)
-			if !ok || reason != "" && reason[0] != ' ' && reason[0] != '\t' {
+			a := parseAllow(c)
+			if a == nil {
 				continue
 			}
-			a := &Allow{Pos: c.Pos(), Reason: strings.TrimSpace(reason)}
 			if trailing(tf, src, c.Pos()) {
 				line := tf.Line(c.Pos())
 				a.from = tf.LineStart(line)
@@ -50,6 +57,34 @@ func allowsIn(tf *token.File, f *ast.File, src []byte) []*Allow {
 		}
 	}
 	return out
+}
+
+// parseAllow returns the Allow a comment holds, if any.
+func parseAllow(c *ast.Comment) *Allow {
+	if reason, ok := strings.CutPrefix(c.Text, AllowDirective); ok && (reason == "" || reason[0] == ' ' || reason[0] == '\t') {
+		return &Allow{Pos: c.Pos(), Reason: strings.TrimSpace(reason)}
+	}
+	// golangci-lint's form: //nolint, //nolint:a,b, then "// reason".
+	rest, ok := strings.CutPrefix(c.Text, "//nolint")
+	if !ok {
+		return nil
+	}
+	names := ""
+	if after, ok := strings.CutPrefix(rest, ":"); ok {
+		names, rest, _ = strings.Cut(after, " ")
+		rest = " " + rest
+	}
+	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+		return nil // //nolintx is another word
+	}
+	if names != "" && !slices.ContainsFunc(strings.Split(names, ","), func(n string) bool {
+		n = strings.TrimSpace(n)
+		return n == "syncsweep" || n == "all"
+	}) {
+		return nil
+	}
+	_, reason, _ := strings.Cut(rest, "//")
+	return &Allow{Pos: c.Pos(), Reason: strings.TrimSpace(reason), Nolint: true}
 }
 
 // trailing reports whether code precedes pos on its line.

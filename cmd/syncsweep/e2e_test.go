@@ -3,6 +3,7 @@ package main_test
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -314,6 +315,24 @@ func use() { regress.Lock(); kept.Wait() }
 	} {
 		if stats.code != 0 || !strings.Contains(stats.stdout, s) {
 			t.Errorf("-stats: exit %d, want %q in\n%s%s", stats.code, s, stats.stdout, stats.stderr)
+		}
+	}
+
+	// Counted once per package, although its test variant holds the
+	// same files: one use left, one kept.
+	var st struct {
+		Packages []struct {
+			Package              string
+			Direct, Kept, Facade int
+		}
+	}
+	js := runIn(t, dir, nil, bin, "-stats", "-json", "./...")
+	if err := json.Unmarshal([]byte(js.stdout), &st); err != nil {
+		t.Fatalf("-stats -json: %v\n%s%s", err, js.stdout, js.stderr)
+	}
+	for _, p := range st.Packages {
+		if p.Package == "example.com/legacy/cache" && (p.Direct != 1 || p.Kept != 1 || p.Facade == 0) {
+			t.Errorf("-stats -json: cache %+v, want 1 direct, 1 kept", p)
 		}
 	}
 
