@@ -87,6 +87,7 @@ type run struct {
 	blocked  map[string]bool // files that belong to a broken package
 	loaded   map[string]bool // IDs of the packages that loaded cleanly
 	good     []*packages.Package
+	results  []pkgResult // the analyzer's, when it returns a *rewrite.Result
 }
 
 func (r *run) errorf(format string, args ...any) {
@@ -127,6 +128,7 @@ func (r *run) do() int {
 		}
 	}
 	diags = r.dedupe(diags)
+	r.results = results
 	switch {
 	case r.Stats:
 		r.printStats(results)
@@ -402,7 +404,7 @@ func (r *run) applyFixes(diags []found) {
 		}
 		return
 	}
-	if r.Verify && len(results) > 0 && r.mayBreak() {
+	if r.Verify && len(results) > 0 && (r.unsure() || r.mayBreak()) {
 		overlay := make(map[string][]byte, len(results))
 		old := make(map[string][]byte, len(results))
 		for _, res := range results {
@@ -437,6 +439,20 @@ func (r *run) applyFixes(diags []found) {
 // that is rewritten. It looks for a use, in a file the sweep may rewrite,
 // of an object whose type holds a sync or sync/atomic type other than the
 // aliases Locker and Cond. When there is none, verify can be skipped.
+// unsure reports whether the sweep said that a package's fixes alone may
+// not keep the workspace compiling (see rewrite.Result.Unsure).
+func (r *run) unsure() bool {
+	for _, pr := range r.results {
+		if pr.res.Unsure != "" {
+			if r.Verbose {
+				fmt.Fprintf(r.Stderr, "syncsweep: checking the result: %s\n", pr.res.Unsure)
+			}
+			return true
+		}
+	}
+	return false
+}
+
 func (r *run) mayBreak() bool {
 	swept := make(map[string]bool)
 	for _, p := range r.good {

@@ -66,6 +66,19 @@ type Result struct {
 	Direct         int      // direct uses reported
 	Facade         int      // references to the facade's packages
 	Allows         []*Allow // every directive in the swept files
+	// Unsure, when not empty, says why the fixes alone cannot promise
+	// that the package still compiles: a banned type stays on sync
+	// somewhere (a directive keeps it, or the package is allow-listed)
+	// and may meet code that moved, or a policy row asserts that a
+	// type of another package has the facade type's methods. A driver
+	// type-checks the result before writing when any package is unsure.
+	Unsure string
+}
+
+func (r *Result) unsure(format string, args ...any) {
+	if r.Unsure == "" {
+		r.Unsure = fmt.Sprintf(format, args...)
+	}
 }
 
 // Sweep reports every direct use of a banned API in the pass's files, each
@@ -77,6 +90,12 @@ func Sweep(pass *analysis.Pass, rules *policy.Rules) (*Result, error) {
 	}
 	if rules.AllowedPackage(pass.Pkg.Path()) {
 		res.AllowedPackage = true
+		for _, imp := range pass.Pkg.Imports() {
+			if rules.Covers(imp.Path()) {
+				res.unsure("package %s is allow-listed and imports %s", pass.Pkg.Path(), imp.Path())
+				break
+			}
+		}
 		return res, nil
 	}
 	sw := &sweeper{pass: pass, rules: rules, res: res, excluded: excludedDecls(pass)}
@@ -340,6 +359,7 @@ func (fi *fileInfo) addSite(s site) bool {
 	}
 	if a := allowing(fi.allows, s.sel.Pos()); a != nil {
 		a.Used++
+		fi.res.unsure("%s: a directive keeps %s.%s on %s", fi.pass.Fset.Position(s.sel.Pos()), s.row.From, s.row.Name, s.row.From)
 		return false
 	}
 	var g *group
@@ -645,6 +665,9 @@ func (fi *fileInfo) report() {
 				edits = append(edits, analysis.TextEdit{Pos: x.Pos(), End: x.End(), NewText: []byte(name)})
 			}
 			as := s.row.FacadeName()
+			if !catalog.Covers(s.row.From) {
+				fi.res.unsure("%s: a policy row moves %s.%s to %s.%s", fi.pass.Fset.Position(s.sel.Pos()), s.row.From, s.row.Name, g.target, as)
+			}
 			if as != s.sel.Sel.Name {
 				edits = append(edits, analysis.TextEdit{Pos: s.sel.Sel.Pos(), End: s.sel.Sel.End(), NewText: []byte(as)})
 			}

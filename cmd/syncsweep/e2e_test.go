@@ -369,3 +369,38 @@ func use() { regress.Lock(); kept.Wait() }
 		t.Errorf("go fix result:\n%s", src)
 	}
 }
+
+// TestRefusesMixedSweep: a lock that a directive keeps on sync, handed to
+// a function whose parameter the sweep moves, would not compile; -fix
+// type-checks the result (the sweep says it is unsure) and writes nothing.
+func TestRefusesMixedSweep(t *testing.T) {
+	bin := buildTool(t)
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"go.mod": "module example.com/mixed\n\ngo 1.21\n\nrequire github.com/syncsweep/syncsweep/facade v0.0.0\n\n" +
+			"replace github.com/syncsweep/syncsweep/facade => " + filepath.Join(repoRoot, "facade") + "\n",
+		"mixed.go": `package mixed
+
+import "sync"
+
+// T keeps its lock on sync, on purpose.
+type T struct {
+	mu sync.Mutex //syncsweep:allow handed to C code
+}
+
+func lock(m *sync.Mutex) { m.Lock() }
+
+// Use locks t's lock through lock, whose parameter the sweep moves.
+func Use(t *T) { lock(&t.mu) }
+`,
+	})
+	before := treeHash(t, root)
+	fix := runIn(t, root, nil, bin, "-fix", "-v", "./...")
+	if fix.code != 1 || !strings.Contains(fix.stderr, "a directive keeps sync.Mutex on sync") ||
+		!strings.Contains(fix.stderr, "mixed.go:13:23: cannot use &t.mu") || !strings.Contains(fix.stderr, "nothing written") {
+		t.Fatalf("-fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
+	}
+	if treeHash(t, root) != before {
+		t.Fatal("files were written although the result would not compile")
+	}
+}
