@@ -9,7 +9,6 @@ package driver
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/format"
@@ -105,8 +104,10 @@ func (r *run) do() int {
 	r.good = good
 	var diags []found
 	var results []pkgResult
+	var graph *checker.Graph
 	if len(good) > 0 {
-		graph, err := checker.Analyze([]*analysis.Analyzer{r.Analyzer}, good, nil)
+		var err error
+		graph, err = checker.Analyze([]*analysis.Analyzer{r.Analyzer}, good, nil)
 		if err != nil {
 			r.errorf("%v", err)
 			return ExitError
@@ -135,7 +136,14 @@ func (r *run) do() int {
 	case r.Fix || r.Diff:
 		r.applyFixes(diags)
 	case r.JSON:
-		r.printJSON(diags)
+		// go vet -json's shape, from the checker itself.
+		if graph != nil {
+			if err := graph.PrintJSON(r.Stdout); err != nil {
+				r.errorf("%v", err)
+			}
+		} else {
+			fmt.Fprintln(r.Stdout, "{}")
+		}
 		r.findings = len(diags)
 	default:
 		for _, d := range diags {
@@ -292,33 +300,6 @@ func (r *run) rel(name string) string {
 	return name
 }
 
-func (r *run) printJSON(diags []found) {
-	type jsonDiag struct {
-		Posn    string `json:"posn"`
-		End     string `json:"end,omitempty"`
-		Message string `json:"message"`
-		Fix     string `json:"fix,omitempty"`
-	}
-	tree := make(map[string]map[string][]jsonDiag)
-	for _, d := range diags {
-		jd := jsonDiag{Posn: r.fset.Position(d.diag.Pos).String(), Message: d.diag.Message}
-		if d.diag.End.IsValid() {
-			jd.End = r.fset.Position(d.diag.End).String()
-		}
-		if len(d.diag.SuggestedFixes) > 0 {
-			jd.Fix = d.diag.SuggestedFixes[0].Message
-		}
-		if tree[d.pkg.ID] == nil {
-			tree[d.pkg.ID] = make(map[string][]jsonDiag)
-		}
-		tree[d.pkg.ID][r.Analyzer.Name] = append(tree[d.pkg.ID][r.Analyzer.Name], jd)
-	}
-	enc := json.NewEncoder(r.Stdout)
-	enc.SetIndent("", "\t")
-	if err := enc.Encode(tree); err != nil {
-		r.errorf("%v", err)
-	}
-}
 
 // An edit is one text replacement in one file, in byte offsets.
 type edit struct {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -287,8 +288,18 @@ func TestJSON(t *testing.T) {
 		Stdout:   &out,
 		Stderr:   &errb,
 	})
+	// go vet -json's shape: package ID -> analyzer -> diagnostics, each
+	// with its suggested fixes as byte-offset edits.
 	var tree map[string]map[string][]struct {
-		Posn, Message, Fix string
+		Posn, End, Message string
+		SuggestedFixes     []struct {
+			Message string
+			Edits   []struct {
+				Filename   string
+				Start, End int
+				New        string
+			}
+		} `json:"suggested_fixes"`
 	}
 	if err := json.Unmarshal(out.Bytes(), &tree); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out.String())
@@ -296,9 +307,24 @@ func TestJSON(t *testing.T) {
 	diags := tree["generated"]["syncsweep"]
 	if code != driver.ExitFindings || len(diags) != 1 ||
 		!strings.HasSuffix(diags[0].Posn, "src/generated/hand.go:6:10") ||
+		!strings.HasSuffix(diags[0].End, "src/generated/hand.go:6:20") ||
 		!strings.Contains(diags[0].Message, "sync.Mutex bypasses the lock facade") ||
-		diags[0].Fix != "Use facade.Mutex from github.com/syncsweep/syncsweep/facade" {
-		t.Errorf("exit %d, JSON:\n%s", code, out.String())
+		len(diags[0].SuggestedFixes) != 1 ||
+		diags[0].SuggestedFixes[0].Message != "Use facade.Mutex from github.com/syncsweep/syncsweep/facade" {
+		t.Fatalf("exit %d, JSON:\n%s", code, out.String())
+	}
+	// Applying the edits by offset gives the golden file.
+	edits := diags[0].SuggestedFixes[0].Edits
+	src, err := os.ReadFile(edits[0].Filename)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].Start > edits[j].Start })
+	for _, e := range edits {
+		src = append(src[:e.Start:e.Start], append([]byte(e.New), src[e.End:]...)...)
+	}
+	if want, _ := os.ReadFile(edits[0].Filename + ".golden"); !bytes.Equal(src, want) {
+		t.Errorf("the JSON edits give:\n%s\nwant:\n%s", src, want)
 	}
 }
 

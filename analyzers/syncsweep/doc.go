@@ -7,9 +7,12 @@
 //
 // Every reference to a banned API (by default every name of sync and
 // sync/atomic, plus the policy's extra rows) is reported, found by type
-// identity: renamed and dot imports, type aliases of sync types, embedded
-// fields, type arguments, method expressions and promoted methods all
-// resolve to the same objects. Each report carries the sweep's fix (the
+// identity: renamed imports, dot imports (each use, without a fix), type
+// aliases of sync types (the declaration, and the uses of an alias that a
+// package the sweep does not rewrite declares), embedded fields, type
+// arguments and constraints, method expressions. A promoted method
+// (e.Lock() where E embeds sync.Mutex) is a use of the embedded field,
+// which is where it is reported. Each report carries the sweep's fix (the
 // rewrite logic lives once, in package rewrite), so go fix, gopls and
 // golangci-lint --fix apply it.
 //

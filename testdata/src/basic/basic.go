@@ -72,5 +72,10 @@ func Use(l sync.Locker) { // want `sync.Locker bypasses`
 	}
 	var m M
 	p := (*sync.Mutex)(&m) // want `sync.Mutex bypasses`
-	fmt.Println(p, lazy(), once, &global, pool.Get(), box, lockMethod, lazy2, runOnce)
+	// A promoted method is a use of the embedded field, which is where
+	// it is reported (in E above): the call itself needs no edit.
+	var e E
+	e.Lock()
+	promoted := (*E).Unlock
+	fmt.Println(p, lazy(), once, &global, pool.Get(), box, lockMethod, lazy2, runOnce, promoted)
 }
