@@ -300,7 +300,6 @@ func (r *run) rel(name string) string {
 	return name
 }
 
-
 // An edit is one text replacement in one file, in byte offsets.
 type edit struct {
 	start, end int
