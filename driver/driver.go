@@ -9,19 +9,24 @@ package driver
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"go/ast"
 	"go/format"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"syscall"
 
 	"golang.org/x/mod/modfile"
 	"golang.org/x/tools/go/analysis"
@@ -80,13 +85,19 @@ func Run(opts Options) int {
 
 type run struct {
 	Options
-	fset     *token.FileSet
-	failed   bool            // something went wrong: exit 1
-	findings int             // diagnostics reported or left
-	blocked  map[string]bool // files that belong to a broken package
-	loaded   map[string]bool // IDs of the packages that loaded cleanly
-	good     []*packages.Package
-	results  []pkgResult // the analyzer's, when it returns a *rewrite.Result
+	fset        *token.FileSet
+	failed      bool            // something went wrong: exit 1
+	findings    int             // diagnostics reported or left
+	blocked     map[string]bool // files that belong to a broken package
+	loaded      map[string]bool // IDs of the packages that loaded cleanly
+	good        []*packages.Package
+	results     []pkgResult     // the analyzer's, when it returns a *rewrite.Result
+	broken      map[string]bool // package paths left untouched
+	interrupted bool            // a signal stopped the writes
+	total       map[string]bool // package paths loaded
+
+	mu     sync.Mutex                   // guards parsed
+	parsed map[string][sha256.Size]byte // file -> hash of the content parsed
 }
 
 func (r *run) errorf(format string, args ...any) {
@@ -151,6 +162,10 @@ func (r *run) do() int {
 		}
 		r.findings = len(diags)
 	}
+	if n := len(r.broken); n > 0 {
+		fmt.Fprintf(r.Stderr, "syncsweep: %d of %d packages left untouched (each named above with its first error); the other %d were swept\n",
+			n, len(r.total), len(r.total)-n)
+	}
 	switch {
 	case r.failed:
 		return ExitError
@@ -158,6 +173,19 @@ func (r *run) do() int {
 		return ExitFindings
 	}
 	return ExitClean
+}
+
+// parseFile is go/packages' default parser, plus a fingerprint of the
+// bytes it parsed: -fix refuses a file that changed on disk since.
+func (r *run) parseFile(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+	sum := sha256.Sum256(src)
+	r.mu.Lock()
+	if r.parsed == nil {
+		r.parsed = make(map[string][sha256.Size]byte)
+	}
+	r.parsed[filename] = sum
+	r.mu.Unlock()
+	return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments)
 }
 
 func (r *run) load() ([]*packages.Package, error) {
@@ -171,6 +199,7 @@ func (r *run) load() ([]*packages.Package, error) {
 		BuildFlags: r.BuildFlags,
 		Tests:      r.Tests,
 		Fset:       r.fset,
+		ParseFile:  r.parseFile,
 	}
 	pkgs, err := packages.Load(cfg, r.Patterns...)
 	if err != nil {
@@ -194,12 +223,16 @@ func (r *run) triage(pkgs []*packages.Package) []*packages.Package {
 	}
 	r.blocked = make(map[string]bool)
 	r.loaded = make(map[string]bool)
+	r.broken = make(map[string]bool)
+	r.total = make(map[string]bool)
 	var good []*packages.Package
 	for _, p := range pkgs {
 		if strings.HasSuffix(p.ID, ".test") {
 			continue // the generated test main
 		}
+		r.total[strings.TrimSuffix(p.PkgPath, "_test")] = true
 		if len(p.Errors) > 0 || p.IllTyped {
+			r.broken[strings.TrimSuffix(p.PkgPath, "_test")] = true
 			r.errorf("package %s left untouched: %s", p.ID, r.firstError(p))
 			for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.IgnoredFiles, p.OtherFiles} {
 				for _, f := range list {
@@ -217,18 +250,44 @@ func (r *run) triage(pkgs []*packages.Package) []*packages.Package {
 	return good
 }
 
-// firstError returns the package's first error on one line. Errors that
-// come from the go command carry a "# pkg" header and several lines.
+// firstError returns the most telling error of a broken package, on one
+// line.
 func (r *run) firstError(p *packages.Package) string {
-	if len(p.Errors) == 0 {
-		for path, imp := range p.Imports {
-			if len(imp.Errors) > 0 || imp.IllTyped {
-				return "it imports " + path + ", which does not load"
+	// The go command's and the parser's errors come first: a type error
+	// is often their consequence.
+	for _, kind := range []packages.ErrorKind{packages.ListError, packages.ParseError} {
+		for _, e := range p.Errors {
+			if e.Kind == kind {
+				return r.formatError(e)
 			}
 		}
-		return "it does not type-check"
 	}
-	e := p.Errors[0]
+	// Then a dependency that failed (runtime/cgo without a C compiler, a
+	// package that does not build): the type errors here only echo it.
+	paths := make([]string, 0, len(p.Imports))
+	for path := range p.Imports {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	for _, path := range paths {
+		if imp := p.Imports[path]; len(imp.Errors) > 0 {
+			return "it imports " + path + ", which does not load: " + r.formatError(imp.Errors[0])
+		}
+	}
+	if len(p.Errors) > 0 {
+		return r.formatError(p.Errors[0])
+	}
+	for _, path := range paths {
+		if p.Imports[path].IllTyped {
+			return "it imports " + path + ", which does not type-check"
+		}
+	}
+	return "it does not type-check"
+}
+
+// formatError returns an error on one line. Errors that come from the go
+// command carry a "# pkg" header and several lines.
+func (r *run) formatError(e packages.Error) string {
 	for _, line := range strings.Split(e.Msg, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "# ") {
@@ -358,6 +417,10 @@ func (r *run) applyFixes(diags []found) {
 			r.errorf("%v", err)
 			continue
 		}
+		if sum, ok := r.parsed[name]; ok && sum != sha256.Sum256(old) {
+			r.errorf("%s: not rewritten: it changed on disk since it was loaded; run again", r.rel(name))
+			continue
+		}
 		edits, err := normalize(byFile[name], len(old))
 		if err != nil {
 			r.errorf("%s: not rewritten: %v", r.rel(name), err)
@@ -395,22 +458,51 @@ func (r *run) applyFixes(diags []found) {
 			return
 		}
 	}
-	written := 0
+	// An interrupt stops the writes between two files: the file in
+	// flight is finished (each write is a rename, so it is whole either
+	// way), and the user learns which files were written.
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(stop)
+	var written []string
 	var modules []*packages.Module
-	for _, res := range results {
-		if err := writeAtomic(res.name, res.new, res.mode); err != nil {
+	for i, res := range results {
+		select {
+		case sig := <-stop:
+			r.errorf("%v: stopped after writing %d of %d files; not written:", sig, len(written), len(results))
+			for _, rest := range results[i:] {
+				fmt.Fprintf(r.Stderr, "\t%s\n", r.rel(rest.name))
+			}
+			r.interrupted = true
+			r.reportWritten(written)
+			return
+		default:
+		}
+		if err := writeAtomic(res.name, res.old, res.new, res.mode); err != nil {
 			r.errorf("%s: not rewritten: %v", r.rel(res.name), err)
 			continue
 		}
-		written++
+		written = append(written, res.name)
 		if m := pkgOf[res.name].Module; m != nil {
 			modules = append(modules, m)
 		}
 	}
-	if written > 0 {
-		fmt.Fprintf(r.Stderr, "syncsweep: rewrote %d file(s)\n", written)
-	}
+	r.reportWritten(written)
 	r.hintRequirement(modules)
+}
+
+// reportWritten says how many files were rewritten; after an interrupt it
+// names them too.
+func (r *run) reportWritten(written []string) {
+	if len(written) == 0 {
+		return
+	}
+	fmt.Fprintf(r.Stderr, "syncsweep: rewrote %d file(s)\n", len(written))
+	if r.interrupted {
+		for _, name := range written {
+			fmt.Fprintf(r.Stderr, "\t%s\n", r.rel(name))
+		}
+	}
 }
 
 // mayBreak reports whether the sweep could stop a package compiling, which
@@ -641,9 +733,16 @@ func apply(src []byte, edits []edit) []byte {
 // writeAtomic replaces name with data: a temporary file in the same
 // directory, synced, given the old mode, then renamed over the original,
 // so a crash leaves either the old file or the new one.
-func writeAtomic(name string, data []byte, mode os.FileMode) error {
+func writeAtomic(name string, old, data []byte, mode os.FileMode) error {
 	if mode&0o200 == 0 {
 		return fmt.Errorf("file is read-only")
+	}
+	// The file may have changed since it was read (an editor saving it):
+	// look again just before replacing it.
+	if now, err := os.ReadFile(name); err != nil {
+		return err
+	} else if !bytes.Equal(now, old) {
+		return fmt.Errorf("it changed on disk while syncsweep ran; run again")
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".syncsweep-*")
 	if err != nil {

@@ -3,6 +3,7 @@ package driver_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -369,5 +370,90 @@ func TestStats(t *testing.T) {
 	}
 	if st.Total.Direct != 10 || st.Total.Kept != 12 || st.Swept != 0 {
 		t.Errorf("total %+v, swept %.1f", st.Total, st.Swept)
+	}
+}
+
+// TestBadInputKinds puts one package of each kind of bad input beside a
+// good one: each is named with its first error and left untouched, a
+// summary line counts them, and the good package is still swept.
+func TestBadInputKinds(t *testing.T) {
+	const lock = "package %s\n\nimport \"sync\"\n\nvar Mu sync.Mutex\n"
+	tests := []struct {
+		name      string
+		files     map[string]string // name -> source ("%s" is the package name)
+		env       []string
+		tags      string
+		wantError string
+	}{
+		{name: "parseerror", files: map[string]string{"bad.go": "package %s\n\nfunc (\n"}, wantError: "syntax error"},
+		{name: "typeerror", files: map[string]string{"bad.go": "package %s\n\nvar X int = \"s\"\n"}, wantError: "cannot use"},
+		{
+			name:      "missinggen",
+			files:     map[string]string{"gen.go": "package %s\n\n//go:generate stringer -type=Kind\n\ntype Kind int\n\nvar _ = Kind(0).String()\n"},
+			wantError: "Kind(0).String undefined",
+		},
+		{
+			name:      "nocc",
+			files:     map[string]string{"c.go": "package %s\n\n// int two(void) { return 2; }\nimport \"C\"\n\nvar Two = C.two()\n"},
+			env:       []string{"CGO_ENABLED=1", "CC=/nonexistent/cc"},
+			wantError: "nonexistent",
+		},
+		{
+			name: "tagclash",
+			files: map[string]string{
+				"a.go": "//go:build foo\n\npackage %s\n\nvar X = 1\n",
+				"b.go": "//go:build foo\n\npackage %s\n\nvar X = 2\n",
+			},
+			tags:      "foo",
+			wantError: "X redeclared",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			gopath := copyTestdata(t)
+			dir := filepath.Join(gopath, "src", tt.name)
+			files := map[string]string{"lock.go": fmt.Sprintf(lock, tt.name)}
+			for name, src := range tt.files {
+				files[name] = strings.ReplaceAll(src, "%s", tt.name)
+			}
+			for name, src := range files {
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var flags []string
+			if tt.tags != "" {
+				flags = []string{"-tags=" + tt.tags}
+			}
+			var out, errb bytes.Buffer
+			code := driver.Run(driver.Options{
+				Analyzer:   analyzer(t, policy.Policy{}),
+				Patterns:   []string{"./src/" + tt.name, "./src/generated"},
+				Dir:        gopath,
+				Env:        append(gopathEnv(gopath), tt.env...),
+				BuildFlags: flags,
+				Fix:        true,
+				Stdout:     &out,
+				Stderr:     &errb,
+			})
+			stderr := errb.String()
+			if code != driver.ExitError || !strings.Contains(stderr, "package "+tt.name+" left untouched: ") || !strings.Contains(stderr, tt.wantError) {
+				t.Errorf("exit %d; stderr lacks the package and %q:\n%s", code, tt.wantError, stderr)
+			}
+			if !strings.Contains(stderr, "syncsweep: 1 of 2 packages left untouched") {
+				t.Errorf("no summary line:\n%s", stderr)
+			}
+			for name, src := range files {
+				if data, _ := os.ReadFile(filepath.Join(dir, name)); string(data) != src {
+					t.Errorf("%s was written:\n%s", name, data)
+				}
+			}
+			if hand, _ := os.ReadFile(filepath.Join(gopath, "src", "generated", "hand.go")); !bytes.Contains(hand, []byte("facade.Mutex")) {
+				t.Errorf("the good package was not swept:\n%s", hand)
+			}
+		})
 	}
 }
