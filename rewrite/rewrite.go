@@ -852,6 +852,9 @@ func commonPrefix(a, b string) int {
 // there is none, after the last spec that stays, as a new group.
 func insertionPoint(tf *token.File, f *ast.File, decl *ast.GenDecl, gone map[*ast.ImportSpec]bool, target string) (token.Pos, bool) {
 	if !decl.Lparen.IsValid() {
+		if sharesLine(tf, f, decl) {
+			return decl.End(), false // code follows on the line
+		}
 		return lineEnd(tf, decl.End()), false
 	}
 	// Split the staying specs into groups at blank lines.
@@ -886,10 +889,35 @@ func insertionPoint(tf *token.File, f *ast.File, decl *ast.GenDecl, gone map[*as
 	}
 	if best >= 0 {
 		grp := groups[best]
-		return lineEnd(tf, specEnd(grp[len(grp)-1])), false
+		return afterSpec(tf, decl, grp[len(grp)-1]), false
 	}
 	last := groups[len(groups)-1]
-	return lineEnd(tf, specEnd(last[len(last)-1])), true
+	return afterSpec(tf, decl, last[len(last)-1]), true
+}
+
+// afterSpec returns where text goes after spec: the end of its line, or
+// just before the closing parenthesis when that shares the line.
+func afterSpec(tf *token.File, decl *ast.GenDecl, spec *ast.ImportSpec) token.Pos {
+	if tf.Line(decl.Rparen) == tf.Line(specEnd(spec)) {
+		return decl.Rparen
+	}
+	return lineEnd(tf, specEnd(spec))
+}
+
+// sharesLine reports whether another declaration, or the package clause,
+// starts or ends on a line of decl, so that deleting or appending whole
+// lines would take it too.
+func sharesLine(tf *token.File, f *ast.File, decl ast.Decl) bool {
+	first, last := tf.Line(decl.Pos()), tf.Line(decl.End())
+	if tf.Line(f.Name.End()) == first {
+		return true
+	}
+	for _, d := range f.Decls {
+		if d != decl && (tf.Line(d.End()) == first || tf.Line(d.Pos()) == last) {
+			return true
+		}
+	}
+	return false
 }
 
 func specEnd(spec *ast.ImportSpec) token.Pos {
@@ -965,6 +993,10 @@ func deletions(tf *token.File, f *ast.File, gone, inPlace map[*ast.ImportSpec]bo
 			continue
 		}
 		if len(doomed) == len(gd.Specs) {
+			if sharesLine(tf, f, gd) {
+				edits = append(edits, analysis.TextEdit{Pos: gd.Pos(), End: gd.End()})
+				continue
+			}
 			pos := gd.Pos()
 			if gd.Doc != nil {
 				pos = gd.Doc.Pos()
@@ -990,6 +1022,9 @@ func deleteSpec(tf *token.File, gd *ast.GenDecl, spec *ast.ImportSpec) analysis.
 		if s != spec && (tf.Line(s.End()) == tf.Line(pos) || tf.Line(s.Pos()) == tf.Line(end)) {
 			return analysis.TextEdit{Pos: spec.Pos(), End: spec.End()} // shares a line
 		}
+	}
+	if tf.Line(gd.Lparen) == tf.Line(pos) || tf.Line(gd.Rparen) == tf.Line(end) {
+		return analysis.TextEdit{Pos: spec.Pos(), End: spec.End()} // "import (x" or "x)"
 	}
 	start, stop := lineSpan(tf, pos, end)
 	return analysis.TextEdit{Pos: start, End: stop}
