@@ -26,7 +26,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
+	"time"
 
 	"golang.org/x/mod/modfile"
 	"golang.org/x/tools/go/analysis"
@@ -63,6 +65,9 @@ type Options struct {
 	Verify bool
 	// Verbose says why the result is being type-checked.
 	Verbose bool
+	// Progress shows packages done/total on Stderr while the analysis
+	// runs (the CLI turns it on when Stderr is a terminal).
+	Progress bool
 	// Stats prints a per-package table of direct uses left, facade uses
 	// and //syncsweep:allow directives instead of the findings (JSON with
 	// JSON). The analyzer's result must be a *rewrite.Result.
@@ -106,7 +111,13 @@ func (r *run) errorf(format string, args ...any) {
 }
 
 func (r *run) do() int {
+	if r.Progress {
+		fmt.Fprint(r.Stderr, "syncsweep: loading packages...")
+	}
 	pkgs, err := r.load()
+	if r.Progress {
+		fmt.Fprint(r.Stderr, "\r\033[K")
+	}
 	if err != nil {
 		r.errorf("%v", err)
 		return ExitError
@@ -118,7 +129,12 @@ func (r *run) do() int {
 	var graph *checker.Graph
 	if len(good) > 0 {
 		var err error
-		graph, err = checker.Analyze([]*analysis.Analyzer{r.Analyzer}, good, nil)
+		a, stop := r.Analyzer, func() {}
+		if r.Progress {
+			a, stop = r.progress(a, len(good))
+		}
+		graph, err = checker.Analyze([]*analysis.Analyzer{a}, good, nil)
+		stop()
 		if err != nil {
 			r.errorf("%v", err)
 			return ExitError
@@ -186,6 +202,35 @@ func (r *run) parseFile(fset *token.FileSet, filename string, src []byte) (*ast.
 	r.parsed[filename] = sum
 	r.mu.Unlock()
 	return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments)
+}
+
+// progress returns a copy of a that counts the packages it has run on,
+// and a function that stops the display.
+func (r *run) progress(a *analysis.Analyzer, total int) (*analysis.Analyzer, func()) {
+	var done atomic.Int64
+	counted := *a
+	counted.Run = func(pass *analysis.Pass) (any, error) {
+		defer done.Add(1)
+		return a.Run(pass)
+	}
+	quit := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-quit:
+				fmt.Fprint(r.Stderr, "\r\033[K") // clear the line
+				return
+			case <-tick.C:
+				fmt.Fprintf(r.Stderr, "\rsyncsweep: %d/%d packages", done.Load(), total)
+			}
+		}
+	}()
+	var once sync.Once
+	return &counted, func() { once.Do(func() { close(quit); <-finished }) }
 }
 
 func (r *run) load() ([]*packages.Package, error) {

@@ -457,3 +457,79 @@ func TestBadInputKinds(t *testing.T) {
 		})
 	}
 }
+
+// TestProgress checks the progress display: packages done out of the
+// total, and the line cleared before anything else is printed.
+func TestProgress(t *testing.T) {
+	gopath := copyTestdata(t)
+	var out, errb bytes.Buffer
+	code := driver.Run(driver.Options{
+		Analyzer: analyzer(t, policy.Policy{}),
+		Patterns: []string{"./src/generated", "./src/basic"},
+		Dir:      gopath,
+		Env:      gopathEnv(gopath),
+		Progress: true,
+		Stdout:   &out,
+		Stderr:   &errb,
+	})
+	stderr := errb.String()
+	if code != driver.ExitFindings || !strings.HasPrefix(stderr, "syncsweep: loading packages...\r\033[K") || !strings.HasSuffix(stderr, "\r\033[K") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	// Without it (CI, pipes), stderr stays plain.
+	errb.Reset()
+	driver.Run(driver.Options{Analyzer: analyzer(t, policy.Policy{}), Patterns: []string{"./src/basic"}, Dir: gopath, Env: gopathEnv(gopath), Stdout: &out, Stderr: &errb})
+	if strings.Contains(errb.String(), "\r") {
+		t.Errorf("progress without Progress: %q", errb.String())
+	}
+}
+
+// TestScope: only the packages the patterns name are written. Here a's
+// external test imports b, which imports a, so go list recompiles b for
+// a's test ("b [a.test]"); b's files must not be written all the same.
+// With Tests off, a's test files are left too.
+func TestScope(t *testing.T) {
+	const lockFile = "package %s\n\nimport \"sync\"\n\nvar Mu sync.Mutex\n"
+	files := map[string]string{
+		"scopea/a.go":       fmt.Sprintf(lockFile, "scopea"),
+		"scopea/in_test.go": "package scopea\n\nimport (\n\t\"sync\"\n\t\"testing\"\n)\n\nfunc TestIn(t *testing.T) { var wg sync.WaitGroup; wg.Wait() }\n",
+		"scopea/x_test.go":  "package scopea_test\n\nimport (\n\t\"testing\"\n\n\t\"scopeb\"\n)\n\nfunc TestX(t *testing.T) { scopeb.Use() }\n",
+		"scopeb/b.go":       "package scopeb\n\nimport (\n\t\"sync\"\n\n\t\"scopea\"\n)\n\nvar mu sync.Mutex\n\n// Use locks both.\nfunc Use() { mu.Lock(); scopea.Mu.Lock() }\n",
+	}
+	for _, tests := range []bool{true, false} {
+		gopath := copyTestdata(t)
+		for name, src := range files {
+			path := filepath.Join(gopath, "src", filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var out, errb bytes.Buffer
+		code := driver.Run(driver.Options{
+			Analyzer: analyzer(t, policy.Policy{}),
+			Patterns: []string{"./src/scopea"},
+			Dir:      gopath,
+			Env:      gopathEnv(gopath),
+			Tests:    tests,
+			Fix:      true,
+			Stdout:   &out,
+			Stderr:   &errb,
+		})
+		read := func(name string) string {
+			data, _ := os.ReadFile(filepath.Join(gopath, "src", filepath.FromSlash(name)))
+			return string(data)
+		}
+		if code != driver.ExitClean || !strings.Contains(read("scopea/a.go"), "facade.Mutex") {
+			t.Fatalf("tests=%v: exit %d, a.go:\n%s\n%s", tests, code, read("scopea/a.go"), errb.String())
+		}
+		if read("scopeb/b.go") != files["scopeb/b.go"] {
+			t.Errorf("tests=%v: b.go, outside the patterns, was written:\n%s", tests, read("scopeb/b.go"))
+		}
+		if swept := strings.Contains(read("scopea/in_test.go"), "facade.WaitGroup"); swept != tests {
+			t.Errorf("tests=%v: in_test.go swept=%v:\n%s", tests, swept, read("scopea/in_test.go"))
+		}
+	}
+}

@@ -120,5 +120,13 @@ Flags:
 		Verify:       *verify,
 		Verbose:      *vflag,
 		Stats:        *stats,
+		Progress:     isTerminal(os.Stderr),
 	})
+}
+
+// isTerminal reports whether f is a terminal: progress is shown there,
+// while CI logs (pipes, files) stay plain.
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
