@@ -767,6 +767,9 @@ func (fi *fileInfo) importEdits(gone map[*ast.ImportSpec]bool, names []string) [
 				if first.Name != nil {
 					start = first.Name.Pos()
 				}
+				if start == decl.TokPos+token.Pos(len("import")) {
+					text = " " + text // import"sync" becomes import name "path"
+				}
 				edits = append(edits, analysis.TextEdit{Pos: start, End: first.Path.End(), NewText: []byte(text)})
 				inPlace[first] = true
 				continue
