@@ -10,6 +10,7 @@ package driver
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/format"
@@ -65,9 +66,15 @@ type Options struct {
 	Verify bool
 	// Verbose says why the result is being type-checked.
 	Verbose bool
+	// AfterAnalysis, if set, is called when the analysis is done and
+	// every package is still in memory (for heap profiles).
+	AfterAnalysis func()
 	// Progress shows packages done/total on Stderr while the analysis
 	// runs (the CLI turns it on when Stderr is a terminal).
 	Progress bool
+	// BatchFiles bounds how many Go files are type-checked at once
+	// (0: a default of a few hundred), which bounds peak memory.
+	BatchFiles int
 	// Stats prints a per-package table of direct uses left, facade uses
 	// and //syncsweep:allow directives instead of the findings (JSON with
 	// JSON). The analyzer's result must be a *rewrite.Result.
@@ -95,7 +102,9 @@ type run struct {
 	findings    int             // diagnostics reported or left
 	blocked     map[string]bool // files that belong to a broken package
 	loaded      map[string]bool // IDs of the packages that loaded cleanly
-	good        []*packages.Package
+	swept       map[string]bool // paths of every package the patterns name
+	hazard      bool            // mayBreak said so for some batch
+	lockFrom    map[string]bool // swept packages whose lock-typed objects are used
 	results     []pkgResult     // the analyzer's, when it returns a *rewrite.Result
 	broken      map[string]bool // package paths left untouched
 	interrupted bool            // a signal stopped the writes
@@ -114,7 +123,7 @@ func (r *run) do() int {
 	if r.Progress {
 		fmt.Fprint(r.Stderr, "syncsweep: loading packages...")
 	}
-	pkgs, err := r.load()
+	batches, err := r.plan()
 	if r.Progress {
 		fmt.Fprint(r.Stderr, "\r\033[K")
 	}
@@ -122,37 +131,21 @@ func (r *run) do() int {
 		r.errorf("%v", err)
 		return ExitError
 	}
-	good := r.triage(pkgs)
-	r.good = good
 	var diags []found
 	var results []pkgResult
-	var graph *checker.Graph
-	if len(good) > 0 {
-		var err error
-		a, stop := r.Analyzer, func() {}
-		if r.Progress {
-			a, stop = r.progress(a, len(good))
-		}
-		graph, err = checker.Analyze([]*analysis.Analyzer{a}, good, nil)
-		stop()
-		if err != nil {
-			r.errorf("%v", err)
+	jsonTree := make(map[string]map[string]json.RawMessage)
+	for _, batch := range batches {
+		d, res, ok := r.analyzeBatch(batch, jsonTree)
+		if !ok {
 			return ExitError
 		}
-		for act := range graph.All() {
-			if !act.IsRoot {
-				continue
-			}
-			if act.Err != nil {
-				r.errorf("%s: %v", act.Package.PkgPath, act.Err)
-				continue
-			}
-			for _, d := range act.Diagnostics {
-				diags = append(diags, found{pkg: act.Package, diag: d})
-			}
-			if res, ok := act.Result.(*rewrite.Result); ok {
-				results = append(results, pkgResult{act.Package, res})
-			}
+		diags = append(diags, d...)
+		results = append(results, res...)
+		if len(batches) > 1 {
+			// The batch's syntax, types and dependencies' export data
+			// are garbage now: collect them before the next batch
+			// allocates its own, so the two never add up.
+			debug.FreeOSMemory()
 		}
 	}
 	diags = r.dedupe(diags)
@@ -163,14 +156,13 @@ func (r *run) do() int {
 	case r.Fix || r.Diff:
 		r.applyFixes(diags)
 	case r.JSON:
-		// go vet -json's shape, from the checker itself.
-		if graph != nil {
-			if err := graph.PrintJSON(r.Stdout); err != nil {
-				r.errorf("%v", err)
-			}
-		} else {
-			fmt.Fprintln(r.Stdout, "{}")
+		// go vet -json's shape: each batch's from the checker itself
+		// (checker.Graph.PrintJSON), merged.
+		data, err := json.MarshalIndent(jsonTree, "", "\t")
+		if err != nil {
+			r.errorf("%v", err)
 		}
+		fmt.Fprintf(r.Stdout, "%s\n", data)
 		r.findings = len(diags)
 	default:
 		for _, d := range diags {
@@ -233,8 +225,155 @@ func (r *run) progress(a *analysis.Analyzer, total int) (*analysis.Analyzer, fun
 	return &counted, func() { once.Do(func() { close(quit); <-finished }) }
 }
 
-func (r *run) load() ([]*packages.Package, error) {
+// defaultBatchFiles bounds the Go files type-checked at once: the heap is
+// mostly syntax and type information, so this bounds the peak memory of a
+// large tree, at the cost of one go list per batch.
+const defaultBatchFiles = 300
+
+// plan lists the packages (no type-checking) and cuts them into batches
+// of whole packages, each with its test variants, that load and analyze
+// one after the other. The packages' paths are the batches' patterns; when
+// the patterns name files (command-line-arguments), there is one batch.
+func (r *run) plan() ([][]string, error) {
 	r.fset = token.NewFileSet()
+	r.blocked = make(map[string]bool)
+	r.loaded = make(map[string]bool)
+	r.broken = make(map[string]bool)
+	r.total = make(map[string]bool)
+	cfg := &packages.Config{
+		Mode:       packages.NeedName | packages.NeedFiles | packages.NeedForTest,
+		Dir:        r.Dir,
+		Env:        r.Env,
+		BuildFlags: r.BuildFlags,
+		Tests:      r.Tests,
+	}
+	list, err := packages.Load(cfg, r.Patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		return nil, fmt.Errorf("no packages match %s", strings.Join(r.Patterns, " "))
+	}
+	limit := r.BatchFiles
+	if limit == 0 {
+		limit = defaultBatchFiles
+	}
+	files := make(map[string]int)
+	var paths []string
+	hasPkg := make(map[string]bool) // a package besides its external test
+	dirOf := make(map[string]string)
+	r.swept = make(map[string]bool)
+	r.lockFrom = make(map[string]bool)
+	for _, p := range list {
+		if strings.HasSuffix(p.ID, ".test") {
+			continue
+		}
+		if p.PkgPath == "command-line-arguments" || p.PkgPath == "" {
+			return [][]string{r.Patterns}, nil
+		}
+		r.swept[p.PkgPath] = true
+		if len(p.GoFiles) == 0 {
+			// A directory with external tests only (its test
+			// package has the files), or a broken listing: it is
+			// loaded with its directory or fails there.
+			continue
+		}
+		path := strings.TrimSuffix(p.PkgPath, "_test")
+		if p.ForTest != "" && p.ForTest != path {
+			continue // a package recompiled for another's test
+		}
+		if _, ok := files[path]; !ok {
+			paths = append(paths, path)
+		}
+		files[path] += len(p.GoFiles)
+		hasPkg[path] = hasPkg[path] || p.PkgPath == path
+		dirOf[path] = filepath.Dir(p.GoFiles[0])
+	}
+	var batches [][]string
+	var batch []string
+	n := 0
+	for _, path := range paths {
+		if len(batch) > 0 && n+files[path] > limit {
+			batches = append(batches, batch)
+			batch, n = nil, 0
+		}
+		// A directory of external tests only has no import path to
+		// name it by; its directory names it.
+		n += files[path]
+		if !hasPkg[path] {
+			path = dirOf[path]
+		}
+		batch = append(batch, path)
+	}
+	if len(batch) > 0 {
+		batches = append(batches, batch)
+	}
+	return batches, nil
+}
+
+// analyzeBatch loads one batch with syntax and types, runs the analyzer on
+// the packages that load, and keeps only what outlives the batch: the
+// findings, the results, and (for -json) the checker's JSON.
+func (r *run) analyzeBatch(patterns []string, jsonTree map[string]map[string]json.RawMessage) ([]found, []pkgResult, bool) {
+	pkgs, err := r.load(patterns)
+	if err != nil {
+		r.errorf("%v", err)
+		return nil, nil, false
+	}
+	good := r.triage(pkgs)
+	if len(good) == 0 {
+		return nil, nil, true
+	}
+	if r.Fix && r.Verify && !r.hazard {
+		r.hazard = r.mayBreak(good)
+	}
+	a, stop := r.Analyzer, func() {}
+	if r.Progress {
+		a, stop = r.progress(a, len(good))
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, good, nil)
+	stop()
+	if r.AfterAnalysis != nil {
+		r.AfterAnalysis()
+	}
+	if err != nil {
+		r.errorf("%v", err)
+		return nil, nil, false
+	}
+	var diags []found
+	var results []pkgResult
+	for act := range graph.All() {
+		if !act.IsRoot {
+			continue
+		}
+		if act.Err != nil {
+			r.errorf("%s: %v", act.Package.PkgPath, act.Err)
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			diags = append(diags, found{pkgID: act.Package.ID, module: act.Package.Module, diag: d})
+		}
+		if res, ok := act.Result.(*rewrite.Result); ok {
+			results = append(results, pkgResult{act.Package.PkgPath, res})
+		}
+	}
+	if r.JSON {
+		var buf bytes.Buffer
+		var tree map[string]map[string]json.RawMessage
+		if err := graph.PrintJSON(&buf); err == nil {
+			err = json.Unmarshal(buf.Bytes(), &tree)
+		}
+		if err != nil {
+			r.errorf("%v", err)
+		}
+		for id, m := range tree {
+			jsonTree[id] = m
+		}
+	}
+	return diags, results, true
+}
+
+func (r *run) load(patterns []string) ([]*packages.Package, error) {
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 			packages.NeedImports | packages.NeedTypes | packages.NeedTypesInfo |
@@ -246,12 +385,12 @@ func (r *run) load() ([]*packages.Package, error) {
 		Fset:       r.fset,
 		ParseFile:  r.parseFile,
 	}
-	pkgs, err := packages.Load(cfg, r.Patterns...)
+	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, err
 	}
 	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("no packages match %s", strings.Join(r.Patterns, " "))
+		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 	}
 	return pkgs, nil
 }
@@ -266,10 +405,6 @@ func (r *run) triage(pkgs []*packages.Package) []*packages.Package {
 			hasTestVariant[p.PkgPath] = true
 		}
 	}
-	r.blocked = make(map[string]bool)
-	r.loaded = make(map[string]bool)
-	r.broken = make(map[string]bool)
-	r.total = make(map[string]bool)
 	var good []*packages.Package
 	for _, p := range pkgs {
 		if strings.HasSuffix(p.ID, ".test") {
@@ -354,9 +489,11 @@ func (r *run) relPos(pos string) string {
 	return pos
 }
 
+// found is a finding, without its package (which a batch drops).
 type found struct {
-	pkg  *packages.Package
-	diag analysis.Diagnostic
+	pkgID  string
+	module *packages.Module
+	diag   analysis.Diagnostic
 }
 
 // dedupe sorts findings by position and drops repeats, which arise when
@@ -415,7 +552,7 @@ type edit struct {
 // result parses and formats, and then prints diffs or writes files.
 func (r *run) applyFixes(diags []found) {
 	byFile := make(map[string][]edit)
-	pkgOf := make(map[string]*packages.Package)
+	moduleOf := make(map[string]*packages.Module)
 	for _, d := range diags {
 		if len(d.diag.SuggestedFixes) == 0 {
 			// Nothing to apply: the finding stays, and is shown.
@@ -431,7 +568,7 @@ func (r *run) applyFixes(diags []found) {
 			}
 			name := tf.Name()
 			byFile[name] = append(byFile[name], edit{tf.Offset(te.Pos), tf.Offset(end), string(te.NewText)})
-			pkgOf[name] = d.pkg
+			moduleOf[name] = d.module
 		}
 	}
 	names := make([]string, 0, len(byFile))
@@ -492,7 +629,7 @@ func (r *run) applyFixes(diags []found) {
 		}
 		return
 	}
-	if r.Verify && len(results) > 0 && (r.unsure() || r.mayBreak()) {
+	if r.Verify && len(results) > 0 && (r.unsure() || r.hazard || r.usesBroken()) {
 		overlay := make(map[string][]byte, len(results))
 		old := make(map[string][]byte, len(results))
 		for _, res := range results {
@@ -528,7 +665,7 @@ func (r *run) applyFixes(diags []found) {
 			continue
 		}
 		written = append(written, res.name)
-		if m := pkgOf[res.name].Module; m != nil {
+		if m := moduleOf[res.name]; m != nil {
 			modules = append(modules, m)
 		}
 	}
@@ -550,12 +687,20 @@ func (r *run) reportWritten(written []string) {
 	}
 }
 
-// mayBreak reports whether the sweep could stop a package compiling, which
-// needs a value of a sync type that stays (declared outside the swept
-// packages, or in a generated file, which is never rewritten) to meet code
-// that is rewritten. It looks for a use, in a file the sweep may rewrite,
-// of an object whose type holds a sync or sync/atomic type other than the
-// aliases Locker and Cond. When there is none, verify can be skipped.
+// usesBroken reports whether rewritten code uses a lock-typed object of a
+// package that turned out broken, which is not rewritten.
+func (r *run) usesBroken() bool {
+	for path := range r.lockFrom {
+		if r.broken[strings.TrimSuffix(path, "_test")] {
+			if r.Verbose {
+				fmt.Fprintf(r.Stderr, "syncsweep: checking the result: %s is left untouched and its locks are used elsewhere\n", path)
+			}
+			return true
+		}
+	}
+	return false
+}
+
 // unsure reports whether the sweep said that a package's fixes alone may
 // not keep the workspace compiling (see rewrite.Result.Unsure).
 func (r *run) unsure() bool {
@@ -570,12 +715,18 @@ func (r *run) unsure() bool {
 	return false
 }
 
-func (r *run) mayBreak() bool {
-	swept := make(map[string]bool)
-	for _, p := range r.good {
-		swept[p.PkgPath] = true
-	}
-	for _, p := range r.good {
+// mayBreak reports whether the sweep could stop a package compiling, which
+// needs a value of a sync type that stays (declared outside the swept
+// packages, in a generated file, which is never rewritten, or reached
+// through a dot import) to meet code that is rewritten. It looks for a
+// use, in these packages' files, of an object whose type holds a sync or
+// sync/atomic type other than the aliases Locker and Cond. Objects of
+// other swept packages are noted in r.lockFrom: one of those may turn out
+// broken (so not rewritten) in a later batch. When there is no such use,
+// verify can be skipped.
+func (r *run) mayBreak(good []*packages.Package) bool {
+	swept := r.swept
+	for _, p := range good {
 		generated := make(map[*token.File]bool)
 		for _, f := range p.Syntax {
 			generated[r.fset.File(f.Pos())] = ast.IsGenerated(f)
@@ -589,16 +740,18 @@ func (r *run) mayBreak() bool {
 			if obj.Pkg() == nil || generated[r.fset.File(id.Pos())] {
 				continue
 			}
-			switch path := obj.Pkg().Path(); {
-			case path == "sync" || path == "sync/atomic":
+			path := obj.Pkg().Path()
+			if path == "sync" || path == "sync/atomic" {
 				continue // the sweep rewrites these references themselves
-			case swept[path] && !generated[r.fset.File(obj.Pos())]:
-				continue // declared in rewritten code
 			}
 			if _, ok := obj.(*types.PkgName); ok {
 				continue
 			}
 			if holdsLockType(obj.Type(), make(map[types.Type]bool)) {
+				if swept[path] && !generated[r.fset.File(obj.Pos())] {
+					r.lockFrom[path] = true // rewritten too, unless it is broken
+					continue
+				}
 				if r.Verbose {
 					fmt.Fprintf(r.Stderr, "syncsweep: checking the result: %s uses %s\n", r.posn(id.Pos()), obj)
 				}

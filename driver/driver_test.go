@@ -533,3 +533,70 @@ func TestScope(t *testing.T) {
 		}
 	}
 }
+
+// TestBatches runs the same sweep in one batch and in batches of one file
+// (one package at a time, each loaded and dropped in turn): the files
+// written, the report, the JSON and the statistics are the same.
+func TestBatches(t *testing.T) {
+	patterns := []string{"./src/basic", "./src/atomics", "./src/renamed", "./src/shadow", "./src/generated", "./src/imports", "./src/crossbuild", "./src/allow"}
+	type outcome struct {
+		report, json, stats string
+		files               map[string]string
+	}
+	run := func(batch int) outcome {
+		gopath := copyTestdata(t)
+		var o outcome
+		for _, mode := range []string{"report", "json", "stats", "fix"} {
+			var out, errb bytes.Buffer
+			driver.Run(driver.Options{
+				Analyzer:   analyzer(t, policy.Policy{}),
+				Patterns:   patterns,
+				Dir:        gopath,
+				Env:        gopathEnv(gopath),
+				Tests:      true,
+				JSON:       mode == "json",
+				Stats:      mode == "stats",
+				Fix:        mode == "fix",
+				BatchFiles: batch,
+				Stdout:     &out,
+				Stderr:     &errb,
+			})
+			switch mode {
+			case "report":
+				o.report = out.String()
+			case "json":
+				o.json = strings.ReplaceAll(out.String(), gopath, "GOPATH")
+			case "stats":
+				o.stats = out.String()
+			}
+		}
+		o.files = make(map[string]string)
+		for _, p := range patterns {
+			names, _ := filepath.Glob(filepath.Join(gopath, p, "*.go"))
+			for _, n := range names {
+				data, _ := os.ReadFile(n)
+				rel, _ := filepath.Rel(gopath, n)
+				o.files[rel] = string(data)
+			}
+		}
+		return o
+	}
+	whole, batched := run(100000), run(1)
+	if whole.report == "" || !strings.Contains(whole.json, `"renamed"`) || !strings.Contains(whole.json, `"basic"`) {
+		t.Fatalf("unexpected baseline:\n%s\n%s", whole.report, whole.json)
+	}
+	if whole.report != batched.report {
+		t.Errorf("report differs:\n%s\nbatched:\n%s", whole.report, batched.report)
+	}
+	if whole.json != batched.json {
+		t.Errorf("JSON differs:\n%s\nbatched:\n%s", whole.json, batched.json)
+	}
+	if whole.stats != batched.stats {
+		t.Errorf("stats differ:\n%s\nbatched:\n%s", whole.stats, batched.stats)
+	}
+	for name, data := range whole.files {
+		if batched.files[name] != data {
+			t.Errorf("%s differs after the batched -fix:\n%s", name, batched.files[name])
+		}
+	}
+}

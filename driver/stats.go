@@ -8,15 +8,13 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"golang.org/x/tools/go/packages"
-
 	"github.com/syncsweep/syncsweep/rewrite"
 )
 
 // pkgResult is the sweep's result for one analyzed package variant.
 type pkgResult struct {
-	pkg *packages.Package
-	res *rewrite.Result
+	path string
+	res  *rewrite.Result
 }
 
 // PackageStats is one row of the -stats table: a package path, with its
@@ -67,7 +65,7 @@ func (r *run) stats(results []pkgResult) Stats {
 	var st Stats
 	var allowPos []token.Pos // parallel to st.Allows, for sorting
 	for _, pr := range results {
-		path := strings.TrimSuffix(pr.pkg.PkgPath, "_test")
+		path := strings.TrimSuffix(pr.path, "_test")
 		row := rows[path]
 		if row == nil {
 			row = &PackageStats{Package: path}

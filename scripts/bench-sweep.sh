@@ -37,7 +37,8 @@ measure() {
 	local name=$1
 	shift
 	/usr/bin/time -f '%e %M' -o "$work/t" "$@" >/dev/null 2>&1 || true
-	cat "$work/t" >>"$work/$name"
+	# time adds a "Command exited with non-zero status" line first.
+	tail -n 1 "$work/t" >>"$work/$name"
 }
 reset() { git checkout -q . && git clean -qfd; }
 

@@ -20,6 +20,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -66,16 +67,19 @@ Flags:
 		fs.PrintDefaults()
 	}
 	var (
-		fix    = fs.Bool("fix", false, "rewrite files in place")
-		diff   = fs.Bool("diff", false, "print the rewrite as a unified diff and write nothing")
-		asJSON = fs.Bool("json", false, "print findings as JSON")
-		tests  = fs.Bool("test", true, "also sweep test files")
-		verify = fs.Bool("verify", true, "with -fix, type-check the result before writing (when a sync type from outside the sweep could meet swept code) and write nothing if it would not compile")
-		vflag  = fs.Bool("v", false, "verbose: say why the result is type-checked")
-		tags   = fs.String("tags", "", "comma-separated build tags to load with")
-		chdir  = fs.String("C", "", "change to `dir` before doing anything else")
-		stats  = fs.Bool("stats", false, "print per-package counts of direct and facade uses and every //syncsweep:allow with its reason, instead of the findings")
-		pflags policy.Flags
+		fix     = fs.Bool("fix", false, "rewrite files in place")
+		diff    = fs.Bool("diff", false, "print the rewrite as a unified diff and write nothing")
+		asJSON  = fs.Bool("json", false, "print findings as JSON")
+		tests   = fs.Bool("test", true, "also sweep test files")
+		verify  = fs.Bool("verify", true, "with -fix, type-check the result before writing (when a sync type from outside the sweep could meet swept code) and write nothing if it would not compile")
+		vflag   = fs.Bool("v", false, "verbose: say why the result is type-checked")
+		tags    = fs.String("tags", "", "comma-separated build tags to load with")
+		chdir   = fs.String("C", "", "change to `dir` before doing anything else")
+		cpuprof = fs.String("cpuprofile", "", "write a CPU profile to `file`")
+		memprof = fs.String("memprofile", "", "write a heap profile (at the heap's peak: after the analysis) to `file`")
+		batch   = fs.Int("batch", 0, "type-check about `n` Go files at a time, which bounds peak memory (0: a default of 300)")
+		stats   = fs.Bool("stats", false, "print per-package counts of direct and facade uses and every //syncsweep:allow with its reason, instead of the findings")
+		pflags  policy.Flags
 	)
 	pflags.Register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -108,19 +112,46 @@ Flags:
 	if strings.HasPrefix(module, catalog.DefaultFacade+"/") {
 		module = catalog.DefaultFacade
 	}
+	if *cpuprof != "" {
+		f, err := os.Create(*cpuprof)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "syncsweep: %v\n", err)
+			return driver.ExitError
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(os.Stderr, "syncsweep: %v\n", err)
+			return driver.ExitError
+		}
+		defer pprof.StopCPUProfile()
+	}
+	var afterAnalysis func()
+	if *memprof != "" {
+		afterAnalysis = func() {
+			f, err := os.Create(*memprof)
+			if err == nil {
+				err = pprof.Lookup("heap").WriteTo(f, 0)
+				f.Close()
+			}
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "syncsweep: %v\n", err)
+			}
+		}
+	}
 	return driver.Run(driver.Options{
-		Analyzer:     syncsweep.New(rules),
-		Patterns:     fs.Args(),
-		BuildFlags:   buildFlags,
-		Tests:        *tests,
-		Fix:          *fix,
-		Diff:         *diff,
-		JSON:         *asJSON,
-		FacadeModule: module,
-		Verify:       *verify,
-		Verbose:      *vflag,
-		Stats:        *stats,
-		Progress:     isTerminal(os.Stderr),
+		AfterAnalysis: afterAnalysis,
+		Analyzer:      syncsweep.New(rules),
+		Patterns:      fs.Args(),
+		BuildFlags:    buildFlags,
+		Tests:         *tests,
+		Fix:           *fix,
+		Diff:          *diff,
+		JSON:          *asJSON,
+		FacadeModule:  module,
+		Verify:        *verify,
+		Verbose:       *vflag,
+		Stats:         *stats,
+		Progress:      isTerminal(os.Stderr),
+		BatchFiles:    *batch,
 	})
 }
 
