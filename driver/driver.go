@@ -360,7 +360,8 @@ func (r *run) analyzeBatch(patterns []string, jsonTree map[string]map[string]jso
 	if r.JSON {
 		var buf bytes.Buffer
 		var tree map[string]map[string]json.RawMessage
-		if err := graph.PrintJSON(&buf); err == nil {
+		err := graph.PrintJSON(&buf)
+		if err == nil {
 			err = json.Unmarshal(buf.Bytes(), &tree)
 		}
 		if err != nil {
