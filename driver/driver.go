@@ -104,6 +104,7 @@ type run struct {
 	loaded      map[string]bool // IDs of the packages that loaded cleanly
 	swept       map[string]bool // paths of every package the patterns name
 	hazard      bool            // mayBreak said so for some batch
+	batches     [][]string      // the patterns of each batch, from plan
 	lockFrom    map[string]bool // swept packages whose lock-typed objects are used
 	results     []pkgResult     // the analyzer's, when it returns a *rewrite.Result
 	broken      map[string]bool // package paths left untouched
@@ -124,6 +125,7 @@ func (r *run) do() int {
 		fmt.Fprint(r.Stderr, "syncsweep: loading packages...")
 	}
 	batches, err := r.plan()
+	r.batches = batches
 	if r.Progress {
 		fmt.Fprint(r.Stderr, "\r\033[K")
 	}
@@ -823,10 +825,21 @@ func (r *run) verify(overlay, old map[string][]byte) bool {
 		Tests:      r.Tests,
 		Overlay:    overlay,
 	}
-	pkgs, err := packages.Load(cfg, r.Patterns...)
-	if err != nil {
-		fmt.Fprintf(r.Stderr, "syncsweep: could not check that the swept code compiles: %v\n", err)
-		return true
+	// In the sweep's batches, so that the check's memory is bounded too.
+	var pkgs []*packages.Package
+	for i, batch := range r.batches {
+		if i > 0 {
+			debug.FreeOSMemory()
+		}
+		list, err := packages.Load(cfg, batch...)
+		if err != nil {
+			fmt.Fprintf(r.Stderr, "syncsweep: could not check that the swept code compiles: %v\n", err)
+			return true
+		}
+		for _, p := range list {
+			// Keep what the messages need, not the syntax.
+			pkgs = append(pkgs, &packages.Package{ID: p.ID, Errors: p.Errors, IllTyped: p.IllTyped, GoFiles: p.GoFiles, Imports: p.Imports})
+		}
 	}
 	var broken []string
 	for _, p := range pkgs {
@@ -860,8 +873,9 @@ func (r *run) verify(overlay, old map[string][]byte) bool {
 	}
 	sort.Strings(broken)
 	r.errorf("nothing written: after the sweep, these packages would not compile:\n%s\n"+
-		"Usually a lock is handed to code outside the workspace that wants the sync type itself;\n"+
-		"keep that declaration on sync (exclude its package with a narrower pattern) or change the code, then run again.",
+		"Usually a lock is handed to code that wants the sync type itself (outside the workspace,\n"+
+		"or kept on sync by a directive); keep that declaration on sync too (//syncsweep:allow <reason>)\n"+
+		"or change the code, then run again.",
 		strings.Join(broken, "\n"))
 	return false
 }
