@@ -600,3 +600,38 @@ func TestBatches(t *testing.T) {
 		}
 	}
 }
+
+// TestChangedOnDisk: a file edited after it was loaded (here, between the
+// analysis and the writes) is refused by name, and keeps the user's edit;
+// the other files are still written.
+func TestChangedOnDisk(t *testing.T) {
+	gopath := copyTestdata(t)
+	edited := filepath.Join(gopath, "src", "basic", "basic.go")
+	var out, errb bytes.Buffer
+	code := driver.Run(driver.Options{
+		Analyzer: analyzer(t, policy.Policy{}),
+		Patterns: []string{"./src/basic", "./src/generated"},
+		Dir:      gopath,
+		Env:      gopathEnv(gopath),
+		Fix:      true,
+		AfterAnalysis: func() {
+			f, err := os.OpenFile(edited, os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteString("\n// the user's edit\n")
+			f.Close()
+		},
+		Stdout: &out,
+		Stderr: &errb,
+	})
+	if code != driver.ExitError || !strings.Contains(errb.String(), "src/basic/basic.go: not rewritten: it changed on disk since it was loaded") {
+		t.Errorf("exit %d\n%s", code, errb.String())
+	}
+	if data, _ := os.ReadFile(edited); !bytes.HasSuffix(data, []byte("// the user's edit\n")) || bytes.Contains(data, []byte("facade.")) {
+		t.Errorf("the edited file was written:\n%s", data)
+	}
+	if hand, _ := os.ReadFile(filepath.Join(gopath, "src", "generated", "hand.go")); !bytes.Contains(hand, []byte("facade.Mutex")) {
+		t.Errorf("the other package was not swept:\n%s", hand)
+	}
+}
