@@ -10,3 +10,7 @@ type Cond = sync.Cond
 
 // NewCond returns a new Cond with Locker l; see [sync.NewCond].
 func NewCond(l Locker) *Cond { return sync.NewCond(l) }
+
+// Locker is sync.Locker: an object that can be locked and unlocked. It is an
+// alias, not a wrapper, so the locks of every backend satisfy it.
+type Locker = sync.Locker

@@ -1,10 +1,8 @@
+//go:build !deadlock
+
 package facade
 
 import "sync"
-
-// Locker is sync.Locker: an object that can be locked and unlocked. It is an
-// alias, not a wrapper, so the locks of every backend satisfy it.
-type Locker = sync.Locker
 
 // Mutex is a mutual exclusion lock; see [sync.Mutex].
 // The zero value is an unlocked mutex. A Mutex must not be copied after

@@ -23,12 +23,19 @@ for mod in . facade; do
 	# go run pkg@version builds in its own module: neither go.mod changes.
 	(cd "$mod" && go run "$STATICCHECK" ./...)
 done
+step "go vet, staticcheck (facade, -tags deadlock)"
+(cd facade && go vet -tags deadlock ./... && go run "$STATICCHECK" -tags deadlock ./...)
 
 step "go test (facade module)"
 (cd facade && go test -count=1 ./...)
 
 step "go test (root module)"
 go test -count=1 ./...
+
+# Every facade backend, with and without -race, and the swept examples
+# under each (about 70 s warm).
+step "facade backends (scripts/backends.sh)"
+bash scripts/backends.sh
 
 # The golangci-lint v2 plugin, end to end: build golangci-lint with it from
 # the module proxy (as golangci-lint custom would) and run it on a copy of

@@ -1,0 +1,104 @@
+//go:build deadlock
+
+package facade
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/sasha-s/go-deadlock"
+)
+
+// used is set by the first Lock: options may no longer change.
+var used int32
+
+var (
+	optionsMu sync.Mutex
+	reporter  atomic.Value // of reportFunc
+	log       reportBuffer
+)
+
+type reportFunc struct{ f func(string) }
+
+// reportBuffer collects what go-deadlock writes for one report.
+type reportBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *reportBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *reportBuffer) take() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	s := b.buf.String()
+	b.buf.Reset()
+	return s
+}
+
+func init() {
+	deadlock.Opts.LogBuf = &log
+	deadlock.Opts.OnPotentialDeadlock = onPotentialDeadlock
+	switch os.Getenv("SYNCSWEEP_DEADLOCK") {
+	case "off", "0", "false":
+		deadlock.Opts.Disable = true
+	}
+	if v := os.Getenv("SYNCSWEEP_DEADLOCK_TIMEOUT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			panic(fmt.Sprintf("facade: SYNCSWEEP_DEADLOCK_TIMEOUT=%q: %v", v, err))
+		}
+		deadlock.Opts.DeadlockTimeout = d
+	}
+}
+
+func onPotentialDeadlock() {
+	report := log.take()
+	if r, ok := reporter.Load().(reportFunc); ok && r.f != nil {
+		r.f(report)
+		return
+	}
+	reportAndPanic(report)
+}
+
+// reportAndPanic is the one default reaction: print the report, then
+// panic, so that go test fails at the culprit with a stack, where
+// go-deadlock's own default would os.Exit(2) the whole run.
+//
+//go:noinline
+func reportAndPanic(report string) {
+	fmt.Fprint(os.Stderr, report)
+	panic("facade: potential deadlock (build tag deadlock); the report above names the goroutines")
+}
+
+func setDetectorOptions(o DetectorOptions) {
+	if atomic.LoadInt32(&used) != 0 {
+		panic("facade.SetDetectorOptions: a facade lock was used already; set the options first (in init or TestMain)")
+	}
+	optionsMu.Lock()
+	defer optionsMu.Unlock()
+	if o.Timeout > 0 {
+		deadlock.Opts.DeadlockTimeout = o.Timeout
+	}
+	deadlock.Opts.Disable = o.Disable
+}
+
+func reportTo(f func(string)) func() {
+	optionsMu.Lock()
+	old, _ := reporter.Load().(reportFunc)
+	reporter.Store(reportFunc{f})
+	optionsMu.Unlock()
+	return func() {
+		optionsMu.Lock()
+		reporter.Store(old)
+		optionsMu.Unlock()
+	}
+}

@@ -1,0 +1,7 @@
+//go:build !deadlock
+
+package facade
+
+func setDetectorOptions(DetectorOptions) {}
+
+func reportTo(func(string)) func() { return func() {} }
