@@ -102,3 +102,11 @@ func reportTo(f func(string)) func() {
 		optionsMu.Unlock()
 	}
 }
+
+// markUsed records the first lock. It loads before it stores, so that the
+// locks do not all write one shared cache line.
+func markUsed() {
+	if atomic.LoadInt32(&used) == 0 {
+		atomic.StoreInt32(&used, 1)
+	}
+}

@@ -17,7 +17,6 @@
 package facade
 
 import (
-	"sync/atomic"
 
 	"github.com/sasha-s/go-deadlock"
 )
@@ -29,11 +28,11 @@ type Mutex struct {
 }
 
 // Lock locks m; see [sync.Mutex.Lock].
-func (m *Mutex) Lock() { atomic.StoreInt32(&used, 1); m.mu.Lock() }
+func (m *Mutex) Lock() { markUsed(); m.mu.Lock() }
 
 // TryLock tries to lock m and reports whether it succeeded; see
 // [sync.Mutex.TryLock].
-func (m *Mutex) TryLock() bool { atomic.StoreInt32(&used, 1); return m.mu.TryLock() }
+func (m *Mutex) TryLock() bool { markUsed(); return m.mu.TryLock() }
 
 // Unlock unlocks m; see [sync.Mutex.Unlock].
 func (m *Mutex) Unlock() { m.mu.Unlock() }
@@ -45,21 +44,21 @@ type RWMutex struct {
 }
 
 // RLock locks rw for reading; see [sync.RWMutex.RLock].
-func (rw *RWMutex) RLock() { atomic.StoreInt32(&used, 1); rw.rw.RLock() }
+func (rw *RWMutex) RLock() { markUsed(); rw.rw.RLock() }
 
 // TryRLock tries to lock rw for reading and reports whether it succeeded;
 // see [sync.RWMutex.TryRLock].
-func (rw *RWMutex) TryRLock() bool { atomic.StoreInt32(&used, 1); return rw.rw.TryRLock() }
+func (rw *RWMutex) TryRLock() bool { markUsed(); return rw.rw.TryRLock() }
 
 // RUnlock undoes a single RLock call; see [sync.RWMutex.RUnlock].
 func (rw *RWMutex) RUnlock() { rw.rw.RUnlock() }
 
 // Lock locks rw for writing; see [sync.RWMutex.Lock].
-func (rw *RWMutex) Lock() { atomic.StoreInt32(&used, 1); rw.rw.Lock() }
+func (rw *RWMutex) Lock() { markUsed(); rw.rw.Lock() }
 
 // TryLock tries to lock rw for writing and reports whether it succeeded;
 // see [sync.RWMutex.TryLock].
-func (rw *RWMutex) TryLock() bool { atomic.StoreInt32(&used, 1); return rw.rw.TryLock() }
+func (rw *RWMutex) TryLock() bool { markUsed(); return rw.rw.TryLock() }
 
 // Unlock unlocks rw for writing; see [sync.RWMutex.Unlock].
 func (rw *RWMutex) Unlock() { rw.rw.Unlock() }
