@@ -17,7 +17,6 @@
 package facade
 
 import (
-
 	"github.com/sasha-s/go-deadlock"
 )
 
