@@ -69,14 +69,25 @@ func onPotentialDeadlock() {
 	reportAndPanic(report)
 }
 
-// reportAndPanic is the one default reaction: print the report, then
-// panic, so that go test fails at the culprit with a stack, where
-// go-deadlock's own default would os.Exit(2) the whole run.
+// reportAndPanic is the one default reaction: print the report (both
+// goroutines' stacks), then panic, so the run fails with a panic and the
+// report instead of go-deadlock's silent os.Exit(2).
+//
+// The panic is raised in a goroutine of its own: go-deadlock calls us with
+// its internal lock held, so a panic here would run the culprit's deferred
+// Unlock calls, which wait for that lock forever, and the panic would never
+// surface (seen on GoBench kernels). A panic in a fresh goroutine cannot
+// be caught or stalled: it ends the process.
 //
 //go:noinline
 func reportAndPanic(report string) {
 	fmt.Fprint(os.Stderr, report)
-	panic("facade: potential deadlock (build tag deadlock); the report above names the goroutines")
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		panic("facade: potential deadlock (build tag deadlock); the report above names the goroutines")
+	}()
+	<-done // never: the panic ends the process first
 }
 
 func setDetectorOptions(o DetectorOptions) {

@@ -1,19 +1,45 @@
 //go:build deadlock
 
-package facade
+//lint:file-ignore SA2001 the test builds a lock-order inversion; the sections are empty on purpose
+
+package facade_test
 
 import (
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/syncsweep/syncsweep/facade"
 )
 
-// The default reaction panics (go test then fails at the culprit) rather
-// than exiting the process as go-deadlock's own default does.
+// The default reaction ends the run with the report and a panic (not
+// go-deadlock's os.Exit(2)), even when the culprit holds locks in deferred
+// calls. The deadlock runs in a child process: it ends that process.
 func TestDefaultReactionPanics(t *testing.T) {
-	defer func() {
-		if r, _ := recover().(string); !strings.Contains(r, "potential deadlock") {
-			t.Fatalf("recover() = %q", r)
-		}
-	}()
-	reportAndPanic("(a report)\n")
+	if os.Getenv("FACADE_DEADLOCK_CHILD") == "1" {
+		var a, b facade.Mutex
+		a.Lock()
+		b.Lock()
+		b.Unlock()
+		a.Unlock()
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			b.Lock()
+			defer b.Unlock() // waits for go-deadlock's lock if the panic ran it
+			a.Lock()
+			a.Unlock()
+		}()
+		<-done
+		return // not reached when the inversion is reported
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestDefaultReactionPanics$")
+	cmd.Env = append(os.Environ(), "FACADE_DEADLOCK_CHILD=1")
+	out, err := cmd.CombinedOutput()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 2 || !strings.Contains(string(out), "Inconsistent locking") ||
+		!strings.Contains(string(out), "panic: facade: potential deadlock") {
+		t.Fatalf("child: %v\n%s", err, out)
+	}
 }
