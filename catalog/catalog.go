@@ -14,6 +14,16 @@ import (
 // DefaultFacade is the import path of syncsweep's own facade module.
 const DefaultFacade = "github.com/syncsweep/syncsweep/facade"
 
+// FacadeOwn lists what syncsweep's facade exports beyond the sync API it
+// replaces: the backends' controls (facade) and the stress dispatcher
+// (facade/stress). No source API moves to these, so they have no rows.
+var FacadeOwn = []string{
+	DefaultFacade + ".DetectorOptions",
+	DefaultFacade + ".ReportDeadlocksTo",
+	DefaultFacade + ".SetDetectorOptions",
+	DefaultFacade + "/stress.Run",
+}
+
 // Kind says what sort of package-level object a row names.
 type Kind int
 
