@@ -126,10 +126,8 @@ func userModule(t *testing.T, files map[string]string) string {
 // type passed by value or copied exactly when it reports the sync type the
 // facade type replaces.
 func TestVetCopyLocks(t *testing.T) {
-	types := []struct {
-		name, std, fac string
-		release        string // the Go release that added the std type
-	}{
+	// release is the Go release that added the std type.
+	types := []struct{ name, std, fac, release string }{
 		{"Mutex", "sync.Mutex", "facade.Mutex", "go1.1"},
 		{"RWMutex", "sync.RWMutex", "facade.RWMutex", "go1.1"},
 		{"Once", "sync.Once", "facade.Once", "go1.1"},
@@ -177,9 +175,19 @@ func TestVetCopyLocks(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	out, err := goCmd(t, dir, "vet", "-copylocks", "./...")
+	// On every backend: the deadlock backend's locks hold go-deadlock's.
+	if out, err := goCmd(t, dir, "mod", "tidy"); err != nil {
+		t.Fatalf("go mod tidy: %v\n%s", err, out)
+	}
+	for _, tag := range backendTags {
+		vetCopyLocks(t, dir, tag, types, files)
+	}
+}
+
+func vetCopyLocks(t *testing.T, dir, tag string, types []struct{ name, std, fac, release string }, files map[string]string) {
+	out, err := goCmd(t, dir, "vet", "-tags="+tag, "-copylocks", "./...")
 	if err == nil {
-		t.Fatalf("go vet -copylocks reported nothing:\n%s", out)
+		t.Fatalf("-tags %q: go vet -copylocks reported nothing:\n%s", tag, out)
 	}
 	var unflagged []string
 	for _, ty := range types {
@@ -197,7 +205,7 @@ func TestVetCopyLocks(t *testing.T) {
 			s := reportedAt(out, name, files[name], "std"+c.fn, c.what)
 			f := reportedAt(out, name, files[name], "fac"+c.fn, c.what)
 			if s != f {
-				t.Errorf("%s: vet %q reported for %s: %v, for %s: %v", c.fn, c.what, ty.std, s, ty.fac, f)
+				t.Errorf("-tags %q: %s: vet %q reported for %s: %v, for %s: %v", tag, c.fn, c.what, ty.std, s, ty.fac, f)
 			}
 			if !f {
 				unflagged = append(unflagged, ty.fac+" "+c.fn)
@@ -207,7 +215,7 @@ func TestVetCopyLocks(t *testing.T) {
 	// vet does not flag copies of sync/atomic.Value (it has no noCopy
 	// field), so it flags none of the facade's either; all else is flagged.
 	if got, want := strings.Join(unflagged, ", "), "fatomic.Value ByValue, fatomic.Value Assign"; got != want {
-		t.Errorf("copies vet did not flag: %s; want %s\n%s", got, want, out)
+		t.Errorf("-tags %q: copies vet did not flag: %s; want %s\n%s", tag, got, want, out)
 	}
 }
 
