@@ -8,7 +8,8 @@ import "time"
 //
 // In CI, the environment does the same without code:
 // SYNCSWEEP_DEADLOCK_TIMEOUT (a Go duration, default 30s) and
-// SYNCSWEEP_DEADLOCK=off.
+// SYNCSWEEP_DEADLOCK=off (or on). The environment has the last word: it
+// overrides SetDetectorOptions, and a value it cannot read panics.
 type DetectorOptions struct {
 	// Timeout: a goroutine that waits longer than this for a lock that
 	// another goroutine holds is reported. Zero keeps the current value.
@@ -27,5 +28,8 @@ func SetDetectorOptions(o DetectorOptions) { setDetectorOptions(o) }
 // to f instead of the default reaction, which prints the report and
 // panics, until restore is called. It is safe to call at any time; package
 // stress uses it to fail the test that deadlocked. Other backends never
-// call f.
+// call f. The deadlock backend calls f while go-deadlock holds its internal
+// lock, so f must not use facade locks itself (hand the report to a
+// channel, as stress does); two reports made at the same instant may share
+// one text.
 func ReportDeadlocksTo(f func(report string)) (restore func()) { return reportTo(f) }

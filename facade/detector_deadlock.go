@@ -47,9 +47,23 @@ func (b *reportBuffer) take() string {
 func init() {
 	deadlock.Opts.LogBuf = &log
 	deadlock.Opts.OnPotentialDeadlock = onPotentialDeadlock
-	switch os.Getenv("SYNCSWEEP_DEADLOCK") {
+	applyEnv()
+}
+
+// applyEnv applies SYNCSWEEP_DEADLOCK and SYNCSWEEP_DEADLOCK_TIMEOUT, at init
+// and again after SetDetectorOptions: the environment has the last word, so
+// CI can switch detection off (or stretch the timeout) in test binaries
+// whose code sets options itself. A value it cannot read panics: a typo must
+// not leave detection silently on.
+func applyEnv() {
+	switch v := os.Getenv("SYNCSWEEP_DEADLOCK"); v {
+	case "":
 	case "off", "0", "false":
 		deadlock.Opts.Disable = true
+	case "on", "1", "true":
+		deadlock.Opts.Disable = false
+	default:
+		panic(fmt.Sprintf("facade: SYNCSWEEP_DEADLOCK=%q: want off or on", v))
 	}
 	if v := os.Getenv("SYNCSWEEP_DEADLOCK_TIMEOUT"); v != "" {
 		d, err := time.ParseDuration(v)
@@ -91,15 +105,19 @@ func reportAndPanic(report string) {
 }
 
 func setDetectorOptions(o DetectorOptions) {
+	// The check and the writes under optionsMu, which the first lock call
+	// takes too (firstUse): a lock call racing with this one either waits
+	// for the writes or makes this call panic, never reads half of them.
+	optionsMu.Lock()
+	defer optionsMu.Unlock()
 	if atomic.LoadInt32(&used) != 0 {
 		panic("facade.SetDetectorOptions: a facade lock was used already; set the options first (in init or TestMain)")
 	}
-	optionsMu.Lock()
-	defer optionsMu.Unlock()
 	if o.Timeout > 0 {
 		deadlock.Opts.DeadlockTimeout = o.Timeout
 	}
 	deadlock.Opts.Disable = o.Disable
+	applyEnv()
 }
 
 func reportTo(f func(string)) func() {
@@ -114,10 +132,17 @@ func reportTo(f func(string)) func() {
 	}
 }
 
-// markUsed records the first lock. It loads before it stores, so that the
-// locks do not all write one shared cache line.
+// markUsed records the first lock call. Every later call is one atomic load
+// (no shared cache line written); only the first takes optionsMu, so the
+// options SetDetectorOptions wrote happen before go-deadlock reads them.
 func markUsed() {
 	if atomic.LoadInt32(&used) == 0 {
-		atomic.StoreInt32(&used, 1)
+		firstUse()
 	}
+}
+
+func firstUse() {
+	optionsMu.Lock()
+	atomic.StoreInt32(&used, 1)
+	optionsMu.Unlock()
 }

@@ -4,7 +4,10 @@
 // which report lock-order inversions, recursive locking and waits longer than
 // a timeout. Everything else in the facade is the default backend's.
 //
-// Quirks, each asserted by a test in quirks_deadlock_test.go:
+// Quirks, each asserted by a test (quirks_deadlock_test.go,
+// options_deadlock_test.go):
+//   - The holder's own TryLock is reported as recursive locking, although it
+//     only fails: go-deadlock checks before it tries.
 //   - Recursive read locking (RLock twice in one goroutine) is reported,
 //     although sync allows it: it deadlocks as soon as a writer waits between
 //     the two calls, so go-deadlock treats it as a bug.
@@ -13,6 +16,11 @@
 //     timeout (SYNCSWEEP_DEADLOCK_TIMEOUT) above the longest legitimate hold.
 //   - Detection costs a goroutine id lookup and a stack capture per Lock; the
 //     benchmarks in bench_deadlock_test.go show it is go-deadlock's own cost.
+//   - A TryLock that fails because another goroutine holds the lock makes
+//     go-deadlock drop that holder's record (it books the failure like an
+//     unlock), so a goroutine then waiting longer than the timeout for the
+//     lock is not reported (TestQuirkFailedTryLockHidesLongWait, in
+//     options_deadlock_test.go).
 
 package facade
 
