@@ -24,7 +24,7 @@ var FacadeOwn = []string{
 	DefaultFacade + "/stress.Run",
 }
 
-// Kind says what sort of package-level object a row names.
+// Kind says what sort of object a row names.
 type Kind int
 
 const (
@@ -32,23 +32,85 @@ const (
 	Type Kind = iota
 	// Func is a package-level function.
 	Func
+	// Var is a package-level variable (go-deadlock's NewCond and Opts).
+	Var
+	// Method is a method of a row's type: Name is "Type.Method".
+	Method
+	// Field is a field of a package-level variable: Name is "Var.Field".
+	Field
 )
 
 func (k Kind) String() string {
-	if k == Func {
-		return "func"
-	}
-	return "type"
+	return [...]string{"type", "func", "var", "method", "field"}[k]
+}
+
+// Arg says what a row's call needs of one source argument. A call moves
+// only when every argument is what its Arg asks; the facade's call has
+// the arguments marked Keep, in order.
+type Arg int
+
+const (
+	// Keep passes the argument on unchanged.
+	Keep Arg = iota
+	// One is the constant 1 (a semaphore's weight), dropped.
+	One
+	// Background is a context that is provably never cancelled:
+	// context.Background(), context.TODO(), or a local variable bound
+	// only to those. Dropped.
+	Background
+	// Token is the token that the matching read lock returned, in a
+	// variable used for nothing else. Dropped.
+	Token
+	// Pure is any argument without side effects (a name, a constant, a
+	// field), dropped: the facade's method takes none.
+	Pure
+)
+
+func (a Arg) String() string {
+	return [...]string{"kept", "constant 1", "never-cancelled context", "its read token", "any side-effect-free value"}[a]
+}
+
+// Result says what becomes of the result of a row's call.
+type Result int
+
+const (
+	// Same: the facade's call returns what the source's did.
+	Same Result = iota
+	// Nil: an error that is always nil once the call is the facade's.
+	// The call's error handling is dead and is removed.
+	Nil
+	// True: a bool that is always true once the call is the facade's.
+	// The handling of false is dead and is removed.
+	True
+	// Tokens: a read token that only the matching unlock may use; the
+	// facade's read lock returns none.
+	Tokens
+	// New: a constructor; the call becomes new(facade.As).
+	New
+)
+
+func (r Result) String() string {
+	return [...]string{"same", "error always nil: handling removed", "always true: handling of false removed", "token dropped", "becomes new(T)"}[r]
 }
 
 // A Row maps one exported name of a source package to the facade.
 type Row struct {
 	From  string // import path of the source package, e.g. "sync"
-	Name  string // exported name in From
+	Name  string // exported name in From; "Type.Method" or "Var.Field" for those kinds
 	Kind  Kind
 	To    string // facade subpackage relative to the facade root: "" or "atomic"
-	As    string // the facade's name for it; "" means Name (every built-in row)
-	Since string // Go release that added the source API, e.g. "go1.21"
+	As    string // the facade's name for it; "" means Name
+	Since string // release of From that added the API, e.g. "go1.21"
+
+	// Args and Result describe a Func or Method row's call when it does
+	// not map one to one. A Func row's nil Args keeps every argument; a
+	// Method row's arguments past len(Args) are Pure, since the facade's
+	// lock methods take none.
+	Args   []Arg
+	Result Result
+	// Missing, when set, says why the API has no facade equivalent: its
+	// uses are reported with this text and never rewritten.
+	Missing string
 }
 
 // FacadeName returns the name the facade gives the row's API.
@@ -57,6 +119,29 @@ func (r Row) FacadeName() string {
 		return r.As
 	}
 	return r.Name
+}
+
+// Owner returns the type or variable part of a Method or Field row's
+// name ("Weighted" for "Weighted.Acquire"), and "" for other kinds.
+func (r Row) Owner() string {
+	if r.Kind != Method && r.Kind != Field {
+		return ""
+	}
+	owner, _, _ := strings.Cut(r.Name, ".")
+	return owner
+}
+
+// Member returns the method or field part of a Method or Field row's name.
+func (r Row) Member() string {
+	_, member, _ := strings.Cut(r.Name, ".")
+	return member
+}
+
+// FacadeMethods lists the methods of each facade lock type, the names a
+// Method row's As may use. A test checks it against the facade.
+var FacadeMethods = map[string][]string{
+	"Mutex":   {"Lock", "TryLock", "Unlock"},
+	"RWMutex": {"Lock", "RLock", "RLocker", "RUnlock", "TryLock", "TryRLock", "Unlock"},
 }
 
 // Target returns the import path that replaces r.From when the facade root
@@ -103,6 +188,18 @@ func Covers(from string) bool {
 	return false
 }
 
+// Guarded reports whether the type name of package from moves only where
+// every use is proven: it has method rows, which change its calls (a
+// method renamed, arguments dropped, a result gone).
+func Guarded(rows []Row, from, name string) bool {
+	for _, r := range rows {
+		if r.From == from && r.Kind == Method && r.Owner() == name {
+			return true
+		}
+	}
+	return false
+}
+
 // DefaultName returns the package name an import of importPath declares
 // when it is not renamed, by the usual convention: the last path element,
 // without a major-version suffix.
@@ -117,10 +214,43 @@ func DefaultName(importPath string) string {
 // Markdown renders the catalog as the Markdown table the README carries.
 func Markdown(root string) string {
 	var b strings.Builder
-	b.WriteString("| source | kind | facade | since |\n| --- | --- | --- | --- |\n")
+	b.WriteString("| source | kind | facade | since | when, and what changes |\n| --- | --- | --- | --- | --- |\n")
 	for _, r := range Rows {
-		fmt.Fprintf(&b, "| `%s.%s` | %s | `%s.%s` | %s |\n",
-			r.From, r.Name, r.Kind, r.Target(root), r.FacadeName(), r.Since)
+		target := "`" + r.Target(root) + "." + r.FacadeName() + "`"
+		switch {
+		case r.Missing != "":
+			target = "none"
+		case r.Kind == Method:
+			target = "`" + r.FacadeName() + "`"
+		case r.Kind == Field:
+			target = "`" + r.Target(root) + ".DetectorOptions." + r.FacadeName() + "`"
+		}
+		fmt.Fprintf(&b, "| `%s.%s` | %s | %s | %s | %s |\n",
+			r.From, r.Name, r.Kind, target, r.Since, Notes(r))
 	}
 	return b.String()
+}
+
+// Notes describes, for the README, what a row asks of a call and what it
+// changes, or why it has no facade equivalent.
+func Notes(r Row) string {
+	if r.Missing != "" {
+		return "reported: " + r.Missing
+	}
+	var notes []string
+	for i, a := range r.Args {
+		if a != Keep {
+			notes = append(notes, fmt.Sprintf("argument %d: %s, dropped", i+1, a))
+		}
+	}
+	if r.Result != Same {
+		notes = append(notes, "result: "+r.Result.String())
+	}
+	if r.Kind == Field {
+		notes = append(notes, "consecutive assignments become one SetDetectorOptions call")
+	}
+	if r.Kind == Type && Guarded(Rows, r.From, r.Name) {
+		notes = append(notes, "moves per variable or field, only when every use is proven")
+	}
+	return strings.Join(notes, "; ")
 }

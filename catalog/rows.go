@@ -1,9 +1,86 @@
 package catalog
 
 // Rows is the catalog: every exported name of sync and sync/atomic and the
-// facade package that replaces it. The facade keeps each name (As is
-// empty). Keep it sorted by From, then Name.
+// facade package that replaces it (the facade keeps each name), then the
+// lock APIs of third-party packages. Keep it sorted by From, then Name.
 var Rows = []Row{
+	// github.com/anacrolix/sync: lock-profiling Mutex and RWMutex, aliases of the rest.
+	{From: anacrolix, Name: "Cond", Kind: Type},
+	{From: anacrolix, Name: "Enable", Kind: Func, Missing: noProfiling},
+	{From: anacrolix, Name: "EnableContention", Kind: Func, Missing: noProfiling},
+	{From: anacrolix, Name: "EnableLockTimes", Kind: Func, Missing: noProfiling},
+	{From: anacrolix, Name: "Locker", Kind: Type},
+	{From: anacrolix, Name: "Map", Kind: Type},
+	{From: anacrolix, Name: "Mutex", Kind: Type},
+	{From: anacrolix, Name: "Once", Kind: Type},
+	{From: anacrolix, Name: "OnceFunc", Kind: Func},
+	{From: anacrolix, Name: "OnceValue", Kind: Func},
+	{From: anacrolix, Name: "Pool", Kind: Type},
+	{From: anacrolix, Name: "PrintLockTimes", Kind: Func, Missing: noProfiling},
+	{From: anacrolix, Name: "RWMutex", Kind: Type},
+	{From: anacrolix, Name: "WaitGroup", Kind: Type},
+
+	// github.com/linkdata/deadlock: go-deadlock's fork.
+	{From: linkdata, Name: "DeadlockMutex", Kind: Type, As: "Mutex"},
+	{From: linkdata, Name: "DeadlockRWMutex", Kind: Type, As: "RWMutex"},
+	{From: linkdata, Name: "Mutex", Kind: Type},
+	{From: linkdata, Name: "Opts", Kind: Var, Missing: "the facade's detector options are set once, by facade.SetDetectorOptions before the first lock"},
+	{From: linkdata, Name: "Opts.DeadlockTimeout", Kind: Field, As: "Timeout"},
+	{From: linkdata, Name: "Opts.LogBuf", Kind: Field, Missing: noLogBuf},
+	{From: linkdata, Name: "Opts.MaxMapSize", Kind: Field, Missing: noMaxMap},
+	{From: linkdata, Name: "Opts.OnPotentialDeadlock", Kind: Field, Missing: noOnDeadlock},
+	{From: linkdata, Name: "Opts.PrintAllCurrentGoroutines", Kind: Field, Missing: noPrintAll},
+	{From: linkdata, Name: "RWMutex", Kind: Type},
+
+	// github.com/puzpuzpuz/xsync: the reader-biased RBMutex, whose read
+	// lock returns a token.
+	{From: xsync3, Name: "NewRBMutex", Kind: Func, As: "RWMutex", Result: New},
+	{From: xsync3, Name: "RBMutex", Kind: Type, As: "RWMutex"},
+	{From: xsync3, Name: "RBMutex.Lock", Kind: Method, As: "Lock"},
+	{From: xsync3, Name: "RBMutex.RLock", Kind: Method, As: "RLock", Result: Tokens},
+	{From: xsync3, Name: "RBMutex.RUnlock", Kind: Method, As: "RUnlock", Args: []Arg{Token}},
+	{From: xsync3, Name: "RBMutex.TryLock", Kind: Method, As: "TryLock"},
+	{From: xsync3, Name: "RBMutex.TryRLock", Kind: Method, Missing: noTryRLock},
+	{From: xsync3, Name: "RBMutex.Unlock", Kind: Method, As: "Unlock"},
+	{From: xsync3, Name: "RToken", Kind: Type, Missing: noToken},
+	{From: xsync4, Name: "NewRBMutex", Kind: Func, As: "RWMutex", Result: New},
+	{From: xsync4, Name: "RBMutex", Kind: Type, As: "RWMutex"},
+	{From: xsync4, Name: "RBMutex.Lock", Kind: Method, As: "Lock"},
+	{From: xsync4, Name: "RBMutex.RLock", Kind: Method, As: "RLock", Result: Tokens},
+	{From: xsync4, Name: "RBMutex.RUnlock", Kind: Method, As: "RUnlock", Args: []Arg{Token}},
+	{From: xsync4, Name: "RBMutex.TryLock", Kind: Method, As: "TryLock"},
+	{From: xsync4, Name: "RBMutex.TryRLock", Kind: Method, Missing: noTryRLock},
+	{From: xsync4, Name: "RBMutex.Unlock", Kind: Method, As: "Unlock"},
+	{From: xsync4, Name: "RToken", Kind: Type, Missing: noToken},
+
+	// github.com/sasha-s/go-deadlock: Mutex and RWMutex, and struct
+	// wrappers that embed the sync types.
+	{From: goDeadlock, Name: "Cond", Kind: Type},
+	{From: goDeadlock, Name: "Locker", Kind: Type, Missing: "deadlock.Locker is a struct that wraps a sync.Locker, not the interface: use facade.Locker where the interface is meant"},
+	{From: goDeadlock, Name: "Map", Kind: Type},
+	{From: goDeadlock, Name: "Mutex", Kind: Type},
+	{From: goDeadlock, Name: "NewCond", Kind: Var},
+	{From: goDeadlock, Name: "Once", Kind: Type},
+	{From: goDeadlock, Name: "Opts", Kind: Var, Missing: "the facade's detector options are set once, by facade.SetDetectorOptions before the first lock"},
+	{From: goDeadlock, Name: "Opts.DeadlockTimeout", Kind: Field, As: "Timeout"},
+	{From: goDeadlock, Name: "Opts.Disable", Kind: Field, As: "Disable"},
+	{From: goDeadlock, Name: "Opts.DisableLockOrderDetection", Kind: Field, Missing: "the facade's deadlock backend always checks lock order; SYNCSWEEP_DEADLOCK=off turns the whole detector off"},
+	{From: goDeadlock, Name: "Opts.LogBuf", Kind: Field, Missing: noLogBuf},
+	{From: goDeadlock, Name: "Opts.MaxMapSize", Kind: Field, Missing: noMaxMap},
+	{From: goDeadlock, Name: "Opts.OnPotentialDeadlock", Kind: Field, Missing: noOnDeadlock},
+	{From: goDeadlock, Name: "Opts.PrintAllCurrentGoroutines", Kind: Field, Missing: noPrintAll},
+	{From: goDeadlock, Name: "Opts.TimerPool", Kind: Field, Missing: "the facade keeps go-deadlock's default timer pooling"},
+	{From: goDeadlock, Name: "Pool", Kind: Type},
+	{From: goDeadlock, Name: "RWMutex", Kind: Type},
+	{From: goDeadlock, Name: "WaitGroup", Kind: Type},
+
+	// golang.org/x/sync/semaphore used as a mutex: weight 1 everywhere.
+	{From: semaphore, Name: "NewWeighted", Kind: Func, As: "Mutex", Args: []Arg{One}, Result: New},
+	{From: semaphore, Name: "Weighted", Kind: Type, As: "Mutex"},
+	{From: semaphore, Name: "Weighted.Acquire", Kind: Method, As: "Lock", Args: []Arg{Background, One}, Result: Nil},
+	{From: semaphore, Name: "Weighted.Release", Kind: Method, As: "Unlock", Args: []Arg{One}},
+	{From: semaphore, Name: "Weighted.TryAcquire", Kind: Method, As: "TryLock", Args: []Arg{One}},
+
 	{From: "sync", Name: "Cond", Kind: Type, To: "", Since: "go1.0"},
 	{From: "sync", Name: "Locker", Kind: Type, To: "", Since: "go1.0"},
 	{From: "sync", Name: "Map", Kind: Type, To: "", Since: "go1.9"},
@@ -64,3 +141,24 @@ var Rows = []Row{
 	{From: "sync/atomic", Name: "Uintptr", Kind: Type, To: "atomic", Since: "go1.19"},
 	{From: "sync/atomic", Name: "Value", Kind: Type, To: "atomic", Since: "go1.4"},
 }
+
+// Import paths of the third-party packages with rows.
+const (
+	anacrolix  = "github.com/anacrolix/sync"
+	goDeadlock = "github.com/sasha-s/go-deadlock"
+	linkdata   = "github.com/linkdata/deadlock"
+	semaphore  = "golang.org/x/sync/semaphore"
+	xsync3     = "github.com/puzpuzpuz/xsync/v3"
+	xsync4     = "github.com/puzpuzpuz/xsync/v4"
+)
+
+// Why some third-party APIs have no facade equivalent.
+const (
+	noProfiling  = "lock-time profiling has no facade equivalent; build with -tags deadlock to debug locking"
+	noLogBuf     = "the deadlock backend prints its reports to stderr; facade.ReportDeadlocksTo hands them to a function instead"
+	noMaxMap     = "the facade keeps go-deadlock's default lock-order map size"
+	noOnDeadlock = "use facade.ReportDeadlocksTo(func(report string)), which receives the report, before the first lock"
+	noPrintAll   = "the facade's reports show the two goroutines involved, not all of them"
+	noTryRLock   = "TryRLock returns its token with the bool; rewrite it by hand to TryRLock and RUnlock on a facade.RWMutex"
+	noToken      = "the facade's read lock returns no token"
+)

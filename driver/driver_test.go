@@ -76,6 +76,18 @@ var inhousePolicy = policy.Policy{
 	},
 }
 
+// errlockPolicy moves an in-house lock whose Lock returns an error that
+// never fires, and whose LockWithTimeout always succeeds, onto the facade.
+var errlockPolicy = policy.Policy{
+	Allow: []string{"inhouse/..."},
+	Rows: []policy.Row{
+		{From: "inhouse/errlock", Name: "Lock", Facade: "Mutex"},
+		{From: "inhouse/errlock", Name: "Lock.Lock", Result: "nil"},
+		{From: "inhouse/errlock", Name: "Lock.Unlock", Result: "nil"},
+		{From: "inhouse/errlock", Name: "Lock.LockWithTimeout", Facade: "Lock", Result: "true"},
+	},
+}
+
 // TestFixMatchesGoldens runs -fix over every fixture package, as a user
 // would, and compares every .go file (changed or not) with its .golden:
 // this covers build-excluded files, generated files, the facade itself
@@ -115,6 +127,15 @@ func TestFixMatchesGoldens(t *testing.T) {
 		{pattern: "./src/allowlisted", pol: policy.Policy{Allow: []string{"allowlisted"}}, code: 0},
 		{pattern: "./src/userrow", pol: inhousePolicy, code: 0},
 		{pattern: "./src/inhouse/...", pol: inhousePolicy, code: 0},
+		{pattern: "./src/semaphoremutex", code: 0},
+		{pattern: "./src/semaphorekeep", code: 3}, // every semaphore unproven: reported, unchanged
+		{pattern: "./src/rbmutex", code: 0},
+		{pattern: "./src/rbmutexkeep", code: 3},
+		{pattern: "./src/godeadlock", code: 0},
+		{pattern: "./src/godeadlockopts", code: 3}, // options and a wrapper with no facade equivalent
+		{pattern: "./src/linkdead", code: 0},
+		{pattern: "./src/anacrolixsync", code: 3}, // its profiling calls stay
+		{pattern: "./src/usererr", pol: errlockPolicy, code: 0},
 	}
 	for _, r := range runs {
 		got := sweep(t, gopath, r.pol, true, false, r.pattern)

@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -49,11 +50,20 @@ type Policy struct {
 // Row is a user's catalog row: the exported name Name of package From
 // becomes the facade's name Facade (default: Name). The row asserts that
 // every method the code calls on From.Name exists on the facade's type
-// with the same signature.
+// with the same signature, unless a method row says otherwise.
+//
+// A method row names "Type.Method" (the type needs a row of its own) and
+// the facade method it becomes; Result "nil" declares that its error
+// result can never be non-nil, "true" that its bool result is always
+// true, so the sweep removes the handling of the other case. Its
+// arguments are dropped (the facade's lock methods take none), which the
+// sweep does only where they have no side effects. A type with such a
+// method row moves variable by variable, where every use is proven.
 type Row struct {
 	From   string `json:"from"`
 	Name   string `json:"name"`
 	Facade string `json:"facade,omitempty"`
+	Result string `json:"result,omitempty"`
 }
 
 // Load reads a Policy from a JSON file; unknown keys are errors.
@@ -90,7 +100,7 @@ func explain(err error) error {
 		return fmt.Errorf("key %q: want %s, got JSON %s", typeErr.Field, typeErr.Type, typeErr.Value)
 	}
 	if msg := err.Error(); strings.HasPrefix(msg, "json: unknown field ") {
-		return fmt.Errorf("unknown key %s (known: facade, atomic, allow, ban, rows; a row has from, name, facade)",
+		return fmt.Errorf("unknown key %s (known: facade, atomic, allow, ban, rows; a row has from, name, facade, result)",
 			strings.TrimPrefix(msg, "json: unknown field "))
 	}
 	return err
@@ -131,7 +141,7 @@ func (p Policy) Compile() (*Rules, error) {
 		r.paths[row.From] = true
 	}
 	for i, u := range p.Rows {
-		row, err := u.compile()
+		row, err := u.compile(p.Rows)
 		if err != nil {
 			return nil, fmt.Errorf("key \"rows[%d]\": %v", i, err)
 		}
@@ -165,12 +175,18 @@ func (p Policy) Compile() (*Rules, error) {
 	return r, nil
 }
 
-func (u Row) compile() (catalog.Row, error) {
+func (u Row) compile(all []Row) (catalog.Row, error) {
 	if err := module.CheckImportPath(u.From); err != nil {
 		return catalog.Row{}, fmt.Errorf("\"from\": %v", err)
 	}
 	if catalog.Covers(u.From) {
 		return catalog.Row{}, fmt.Errorf("\"from\": %s is in the built-in catalog already", u.From)
+	}
+	if typ, method, ok := strings.Cut(u.Name, "."); ok {
+		return u.compileMethod(all, typ, method)
+	}
+	if u.Result != "" {
+		return catalog.Row{}, fmt.Errorf("\"result\": only a method row (\"name\": \"Type.Method\") has a result")
 	}
 	if !isExported(u.Name) {
 		return catalog.Row{}, fmt.Errorf("\"name\": %q is not an exported Go name", u.Name)
@@ -187,6 +203,49 @@ func (u Row) compile() (catalog.Row, error) {
 		}
 	}
 	return catalog.Row{From: u.From, Name: u.Name, Kind: target.Kind, To: target.To, As: as}, nil
+}
+
+// compileMethod compiles a method row, whose type must have a row that
+// moves it to a facade lock type.
+func (u Row) compileMethod(all []Row, typ, method string) (catalog.Row, error) {
+	if !isExported(typ) || !isExported(method) {
+		return catalog.Row{}, fmt.Errorf("\"name\": %q is not Type.Method with exported names", u.Name)
+	}
+	var owner *Row
+	for i := range all {
+		if all[i].From == u.From && all[i].Name == typ {
+			owner = &all[i]
+		}
+	}
+	if owner == nil {
+		return catalog.Row{}, fmt.Errorf("\"name\": %s.%s has no row of its own; add {\"from\": %q, \"name\": %q, \"facade\": \"Mutex\"}", u.From, typ, u.From, typ)
+	}
+	ownerAs := owner.Facade
+	if ownerAs == "" {
+		ownerAs = owner.Name
+	}
+	as := u.Facade
+	if as == "" {
+		as = method
+	}
+	methods, ok := catalog.FacadeMethods[ownerAs]
+	if !ok {
+		return catalog.Row{}, fmt.Errorf("\"name\": method rows need a lock type; %s.%s moves to %s", u.From, typ, ownerAs)
+	}
+	if !slices.Contains(methods, as) {
+		return catalog.Row{}, fmt.Errorf("\"facade\": the facade's %s has no method %q (it has %s)", ownerAs, as, strings.Join(methods, ", "))
+	}
+	row := catalog.Row{From: u.From, Name: u.Name, Kind: catalog.Method, As: as}
+	switch u.Result {
+	case "":
+	case "nil":
+		row.Result = catalog.Nil
+	case "true":
+		row.Result = catalog.True
+	default:
+		return catalog.Row{}, fmt.Errorf("\"result\": %q is not \"nil\" (an error that never fires) or \"true\" (a bool that is always true)", u.Result)
+	}
+	return row, nil
 }
 
 func isExported(name string) bool {
@@ -254,6 +313,36 @@ func (r *Rules) IsFacade(pkgPath string) bool {
 	return r.Atomic != "" && r.Atomic != "off" && pkgPath == r.Atomic
 }
 
+// Guarded reports whether the type name of package from moves only
+// variable by variable: it has method rows (see [catalog.Guarded]).
+func (r *Rules) Guarded(from, name string) bool {
+	if catalog.Guarded(catalog.Rows, from, name) {
+		return true
+	}
+	for _, row := range r.extra {
+		if row.From == from && row.Kind == catalog.Method && row.Owner() == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Methods returns the method rows of the type name of package from.
+func (r *Rules) Methods(from, name string) []catalog.Row {
+	var out []catalog.Row
+	for _, row := range catalog.Rows {
+		if row.From == from && row.Kind == catalog.Method && row.Owner() == name {
+			out = append(out, row)
+		}
+	}
+	for _, row := range r.extra {
+		if row.From == from && row.Kind == catalog.Method && row.Owner() == name {
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
 // Covers reports whether the import path has rows, built-in or the user's.
 func (r *Rules) Covers(importPath string) bool { return r.paths[importPath] }
 
@@ -269,7 +358,7 @@ func (r *Rules) Lookup(from, name string) (catalog.Row, bool) {
 // Target returns the import path that replaces row's source, or false
 // when the policy leaves the row alone (-atomic=off, or not banned).
 func (r *Rules) Target(row catalog.Row) (string, bool) {
-	if r.ban != nil && !r.ban[row.From] && !r.ban[row.From+"."+row.Name] {
+	if r.ban != nil && !r.ban[row.From] && !r.ban[row.From+"."+row.Name] && (row.Owner() == "" || !r.ban[row.From+"."+row.Owner()]) {
 		return "", false
 	}
 	if row.To == "atomic" {

@@ -99,6 +99,14 @@ func Sweep(pass *analysis.Pass, rules *policy.Rules) (*Result, error) {
 		return res, nil
 	}
 	sw := &sweeper{pass: pass, rules: rules, res: res, excluded: excludedDecls(pass)}
+	if sw.needsPlan() {
+		swept := make(map[*ast.File]bool)
+		for _, f := range pass.Files {
+			name := pass.Fset.File(f.Pos()).Name()
+			swept[f] = !isCgoOutput(pass, f, name) && !skipFile(name, f)
+		}
+		sw.plan = sw.planPackage(swept)
+	}
 	for _, f := range pass.Files {
 		name := pass.Fset.File(f.Pos()).Name()
 		if isCgoOutput(pass, f, name) {
@@ -129,6 +137,8 @@ type sweeper struct {
 	res      *Result
 	excluded func() map[string]bool
 	aliases  map[*types.Package]bool // memo of hasAliases
+	plan     *plan                   // the proofs of guarded types; nil when none is imported
+	allows   map[*ast.File][]*Allow
 }
 
 // readFile returns a file's content: one of the pass's files, or a cgo
@@ -213,6 +223,10 @@ type site struct {
 	sel  *ast.SelectorExpr
 	spec *ast.ImportSpec
 	row  catalog.Row
+	// render, when set, makes the site's edit and fix message from the
+	// facade's local name (a constructor, detector options) instead of
+	// renaming X and Sel.
+	render func(name string) (analysis.TextEdit, string, error)
 }
 
 // A group gathers, for one file and one target import path, the sites
@@ -241,6 +255,10 @@ type fileInfo struct {
 	// shadowed reports whether the name of g's existing import means
 	// something else at one of g's sites (a local of that name).
 	shadowed func(g *group) bool
+	// calls are the rewrites of guarded types' method calls (see
+	// reshape.go); dropped are imports that only removed code used.
+	calls   []*callFix
+	dropped map[*ast.ImportSpec]bool
 }
 
 func importPath(spec *ast.ImportSpec) string {
@@ -403,12 +421,20 @@ func (sw *sweeper) sweepTyped(f *ast.File) {
 		case pn == nil:
 		case sw.isFacadePath(importPath(spec)):
 			facadeNames[pn] = true
-		case sw.hasAliases(pn.Imported()):
+		case !sw.rules.Covers(pn.Imported().Path()) && sw.hasAliases(pn.Imported()):
 			aliasNames[pn] = true
 		}
 	}
-	if len(specs) == 0 && len(dots) == 0 && len(facadeNames) == 0 && len(aliasNames) == 0 {
+	planned := sw.plan.touches(f)
+	if len(specs) == 0 && len(dots) == 0 && len(facadeNames) == 0 && len(aliasNames) == 0 && !planned {
 		return
+	}
+	// usesLeft counts each import's uses outside the code that the fixes
+	// remove, to drop the imports only that code needed.
+	usesLeft := make(map[*types.PkgName]int)
+	if planned {
+		fi.planned(sw.plan)
+		defer func() { fi.dropUnused(usesLeft) }()
 	}
 	byName := make(map[*types.PkgName]*ast.ImportSpec)
 	for _, spec := range specs {
@@ -421,6 +447,9 @@ func (sw *sweeper) sweepTyped(f *ast.File) {
 		}
 	}
 	ast.Inspect(f, func(n ast.Node) bool {
+		if n != nil && planned && sw.plan.inRemoved(f, n.Pos()) {
+			return false
+		}
 		switch n := n.(type) {
 		case *ast.ImportSpec:
 			return false
@@ -433,6 +462,7 @@ func (sw *sweeper) sweepTyped(f *ast.File) {
 			if !ok {
 				return true
 			}
+			usesLeft[pn]++
 			if facadeNames[pn] {
 				sw.res.Facade++
 			}
@@ -446,7 +476,14 @@ func (sw *sweeper) sweepTyped(f *ast.File) {
 			if !ok {
 				return false
 			}
+			if sw.plan.claims(fi, n, spec) {
+				return false
+			}
 			row, ok := sw.rules.Lookup(pn.Imported().Path(), n.Sel.Name)
+			if ok && row.Missing != "" {
+				fi.reportUnfixable(n.Pos(), n.End(), "%s.%s bypasses the lock facade and has no facade equivalent: %s", row.From, row.Name, row.Missing)
+				ok = false
+			}
 			if !ok || !fi.addSite(site{sel: n, spec: spec, row: row}) {
 				fi.residual[spec] = true
 			}
@@ -523,17 +560,32 @@ func (sw *sweeper) sweepTyped(f *ast.File) {
 // newFile starts the plan of one file, with its directives.
 func (sw *sweeper) newFile(f *ast.File, filename string) *fileInfo {
 	fi := &fileInfo{pass: sw.pass, rules: sw.rules, res: sw.res, file: f, residual: make(map[*ast.ImportSpec]bool)}
+	fi.allows = sw.allowsFor(f, filename)
+	return fi
+}
+
+// allowsFor returns a file's directives, found once: the proofs and the
+// file's planning share them, and so their use counts.
+func (sw *sweeper) allowsFor(f *ast.File, filename string) []*Allow {
+	if a, ok := sw.allows[f]; ok {
+		return a
+	}
+	var out []*Allow
 	if len(f.Comments) > 0 {
 		if src, err := sw.readFile(filename); err == nil {
-			fi.allows = allowsIn(sw.pass.Fset.File(f.Pos()), f, src)
+			out = allowsIn(sw.pass.Fset.File(f.Pos()), f, src)
 		}
 	}
-	return fi
+	if sw.allows == nil {
+		sw.allows = make(map[*ast.File][]*Allow)
+	}
+	sw.allows[f] = out
+	return out
 }
 
 // finish reports the file's plan and records its directives.
 func (sw *sweeper) finish(fi *fileInfo) {
-	if len(fi.groups) > 0 {
+	if len(fi.groups) > 0 || len(fi.calls) > 0 || len(fi.dropped) > 0 {
 		fi.report()
 	}
 	sw.res.Allows = append(sw.res.Allows, fi.allows...)
@@ -604,6 +656,15 @@ func (sw *sweeper) sweepIgnored(filename string) {
 				return false
 			}
 			row, ok := sw.rules.Lookup(importPath(spec), n.Sel.Name)
+			switch {
+			case !ok:
+			case row.Missing != "":
+				fi.reportUnfixable(n.Pos(), n.End(), "%s.%s bypasses the lock facade and has no facade equivalent: %s", row.From, row.Name, row.Missing)
+				ok = false
+			case sw.rules.Guarded(row.From, row.Name) || row.Result == catalog.New:
+				fi.reportUnfixable(n.Pos(), n.End(), "%s.%s bypasses the lock facade; this file is excluded by build constraints, and syncsweep moves %s only where type information proves every use", row.From, row.Name, row.Name)
+				ok = false
+			}
 			if !ok || !fi.addSite(site{sel: n, spec: spec, row: row}) {
 				fi.residual[spec] = true
 			}
@@ -643,6 +704,9 @@ func (sw *sweeper) sweepIgnored(filename string) {
 // that merge fixes coalesce them.
 func (fi *fileInfo) report() {
 	gone := make(map[*ast.ImportSpec]bool)
+	for spec := range fi.dropped {
+		gone[spec] = true
+	}
 	names := make([]string, len(fi.groups))
 	for i, g := range fi.groups {
 		// A source import goes away when it has no residual use and all
@@ -657,9 +721,37 @@ func (fi *fileInfo) report() {
 		names[i] = fi.pickName(g, goneHere)
 	}
 	imports := fi.importEdits(gone, names)
+	for _, c := range fi.calls {
+		edits := append([]analysis.TextEdit{c.edit}, c.extra...)
+		fi.res.Direct++
+		fi.pass.Report(analysis.Diagnostic{
+			Pos:     c.call.Pos(),
+			End:     c.call.End(),
+			Message: c.msg,
+			SuggestedFixes: []analysis.SuggestedFix{{
+				Message:   fmt.Sprintf("Call %s", c.row.FacadeName()),
+				TextEdits: append(edits, imports...),
+			}},
+		})
+	}
 	for i, g := range fi.groups {
 		name := names[i]
 		for _, s := range g.sites {
+			if s.render != nil {
+				edit, msg, err := s.render(name)
+				if err != nil {
+					fi.reportUnfixable(s.sel.Pos(), s.sel.End(), "%s.%s bypasses the lock facade, and syncsweep cannot rewrite it: %v", importPath(s.spec), s.row.Name, err)
+					continue
+				}
+				fi.res.Direct++
+				fi.pass.Report(analysis.Diagnostic{
+					Pos:            s.sel.Pos(),
+					End:            s.sel.End(),
+					Message:        fmt.Sprintf("%s.%s bypasses the lock facade (%s)", importPath(s.spec), s.row.Name, g.target),
+					SuggestedFixes: []analysis.SuggestedFix{{Message: msg, TextEdits: append([]analysis.TextEdit{edit}, imports...)}},
+				})
+				continue
+			}
 			var edits []analysis.TextEdit
 			if x := s.sel.X.(*ast.Ident); x.Name != name {
 				edits = append(edits, analysis.TextEdit{Pos: x.Pos(), End: x.End(), NewText: []byte(name)})

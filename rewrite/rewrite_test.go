@@ -39,6 +39,20 @@ func TestFixtures(t *testing.T) {
 		{pkg: "badexcluded"},
 		{pkg: "github.com/syncsweep/syncsweep/facade/..."},
 		{pkg: "keepsync", pol: policy.Policy{Atomic: "off"}},
+		{pkg: "semaphoremutex"},
+		{pkg: "semaphorekeep"},
+		{pkg: "rbmutex"},
+		{pkg: "rbmutexkeep"},
+		{pkg: "godeadlock"},
+		{pkg: "godeadlockopts"},
+		{pkg: "linkdead"},
+		{pkg: "anacrolixsync"},
+		{pkg: "usererr", pol: policy.Policy{Rows: []policy.Row{
+			{From: "inhouse/errlock", Name: "Lock", Facade: "Mutex"},
+			{From: "inhouse/errlock", Name: "Lock.Lock", Result: "nil"},
+			{From: "inhouse/errlock", Name: "Lock.Unlock", Result: "nil"},
+			{From: "inhouse/errlock", Name: "Lock.LockWithTimeout", Facade: "Lock", Result: "true"},
+		}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.pkg, func(t *testing.T) {

@@ -1,0 +1,67 @@
+// Package semaphorekeep uses semaphores that syncsweep cannot prove to be
+// mutexes: each is reported, with why, and left unchanged.
+package semaphorekeep
+
+import (
+	"context"
+	"time"
+
+	"golang.org/x/sync/semaphore"
+)
+
+type pool struct {
+	wide *semaphore.Weighted // want `wide cannot move to facade.Mutex: semaphore.NewWeighted\(2\) at semaphorekeep.go:\d+: weight 2 is not the constant 1`
+	ctx  *semaphore.Weighted // want `ctx cannot move to facade.Mutex: Acquire at semaphorekeep.go:\d+: context ctx may be cancelled`
+	late *semaphore.Weighted // want `late cannot move to facade.Mutex: Acquire at semaphorekeep.go:\d+: err is used again at semaphorekeep.go:\d+`
+	els  *semaphore.Weighted // want `els cannot move to facade.Mutex: Acquire at semaphorekeep.go:\d+: the if at semaphorekeep.go:\d+ has an else branch`
+	out  *semaphore.Weighted // want `out cannot move to facade.Mutex: it is used as a value at semaphorekeep.go:\d+ \(passed to use\)`
+	n2   *semaphore.Weighted // want `n2 cannot move to facade.Mutex: Release at semaphorekeep.go:\d+: weight 2 is not the constant 1`
+	tmo  *semaphore.Weighted // want `tmo cannot move to facade.Mutex: Acquire at semaphorekeep.go:\d+: context tctx may be cancelled`
+}
+
+// Exported is visible to other packages.
+var Exported = semaphore.NewWeighted(1) // want `Exported cannot move to facade.Mutex: it is exported`
+
+func newPool() *pool {
+	return &pool{
+		wide: semaphore.NewWeighted(2),
+		ctx:  semaphore.NewWeighted(1),
+		late: semaphore.NewWeighted(1),
+		els:  semaphore.NewWeighted(1),
+		out:  semaphore.NewWeighted(1),
+		n2:   semaphore.NewWeighted(1),
+		tmo:  semaphore.NewWeighted(1),
+	}
+}
+
+func use(*semaphore.Weighted) {} // want `golang.org/x/sync/semaphore.Weighted bypasses the lock facade; syncsweep moves it only as the type of a variable or field`
+
+func (p *pool) run(ctx context.Context) error {
+	p.wide.Acquire(context.Background(), 1)
+	p.wide.Release(1)
+	if err := p.ctx.Acquire(ctx, 1); err != nil {
+		return err
+	}
+	p.ctx.Release(1)
+	err := p.late.Acquire(context.Background(), 1)
+	if err != nil {
+		return err
+	}
+	p.late.Release(1)
+	if err := p.els.Acquire(context.Background(), 1); err != nil {
+		return err
+	} else {
+		p.els.Release(1)
+	}
+	use(p.out)
+	p.n2.Acquire(context.Background(), 1)
+	p.n2.Release(2)
+	tctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	if err := p.tmo.Acquire(tctx, 1); err != nil {
+		return err
+	}
+	p.tmo.Release(1)
+	Exported.Release(1)
+	return err
+}
