@@ -57,6 +57,10 @@ type Options struct {
 	Fix        bool // rewrite files in place
 	Diff       bool // print a unified diff instead of writing
 	JSON       bool // print findings as JSON
+	// Tidy runs go mod tidy (and go mod vendor, where the module vendors)
+	// in each module that -fix wrote to; without it the driver only says
+	// when go mod tidy would drop a third-party lock module.
+	Tidy bool
 	// FacadeModule is the module path the rewritten code will need; the
 	// driver says how to add it when a module lacks it (empty: no hint).
 	FacadeModule string
@@ -674,6 +678,7 @@ func (r *run) applyFixes(diags []found) {
 	}
 	r.reportWritten(written)
 	r.hintRequirement(modules)
+	r.afterWrite(modules)
 }
 
 // reportWritten says how many files were rewritten; after an interrupt it

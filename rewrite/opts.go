@@ -103,7 +103,7 @@ func (pv *prover) planOpts() *optsPlan {
 		for _, r := range runs {
 			pv.plan.findings = append(pv.plan.findings, finding{r.first.Pos(), r.first.End(), fmt.Sprintf(
 				"%s.Opts bypasses the lock facade; this package sets it in %d places, and facade.SetDetectorOptions sets every option at once, so the calls would undo each other: set the options in one place", r.fields[0].From, len(runs))})
-			pv.plan.keep[r.first] = true
+			r.keepAll(pv.plan)
 		}
 		return op
 	}
@@ -119,7 +119,13 @@ func (pv *prover) planOpts() *optsPlan {
 		if dup != "" {
 			pv.plan.findings = append(pv.plan.findings, finding{r.first.Pos(), r.first.End(), fmt.Sprintf(
 				"%s.%s is set twice in a row; remove one, then run syncsweep -fix", r.fields[0].From, dup)})
-			pv.plan.keep[r.first] = true
+			r.keepAll(pv.plan)
+			continue
+		}
+		if fn := pv.enclosingFunc(r.stmts[0]); !pv.startup(fn) {
+			pv.plan.findings = append(pv.plan.findings, finding{r.first.Pos(), r.first.End(), fmt.Sprintf(
+				"%s.Opts bypasses the lock facade; facade.SetDetectorOptions must run before the first lock (the deadlock backend panics otherwise), and %s may run later: move these settings to an init function (or main, or TestMain), then run syncsweep -fix", r.fields[0].From, funcName(fn))})
+			r.keepAll(pv.plan)
 			continue
 		}
 		r.text = pv.optsText(r)
@@ -205,5 +211,37 @@ func (pv *prover) missingOpts() {
 			}
 			return true
 		})
+	}
+}
+
+// startup reports whether fn runs before anything else in the program: a
+// package's init, main.main, or TestMain.
+func (pv *prover) startup(fn ast.Node) bool {
+	decl, ok := fn.(*ast.FuncDecl)
+	if !ok || decl.Recv != nil {
+		return false
+	}
+	switch decl.Name.Name {
+	case "init", "TestMain":
+		return true
+	case "main":
+		return pv.sw.pass.Pkg.Name() == "main"
+	}
+	return false
+}
+
+func funcName(fn ast.Node) string {
+	if decl, ok := fn.(*ast.FuncDecl); ok {
+		return decl.Name.Name
+	}
+	return "a function literal"
+}
+
+// keepAll leaves a run as it is: its first reference carries the
+// finding, the others are part of it.
+func (r *optsRun) keepAll(p *plan) {
+	for _, s := range r.stmts {
+		inner := s.Lhs[0].(*ast.SelectorExpr).X.(*ast.SelectorExpr)
+		p.keep[inner] = true
 	}
 }

@@ -764,7 +764,13 @@ func (pv *prover) methodCall(u *unit, call *ast.CallExpr, sel *ast.SelectorExpr)
 		u.fail(call.Pos(), "%s has a result syncsweep does not handle", sel.Sel.Name)
 		return
 	}
-	fix.msg = fmt.Sprintf("%s.%s.%s bypasses the lock facade; on a %s it is %s", u.tn.Pkg().Path(), u.tn.Name(), sel.Sel.Name, pv.facadeType(u), row.FacadeName())
+	how := map[catalog.Result]string{
+		catalog.Nil:    ", which cannot fail, so its error handling goes",
+		catalog.True:   ", which always succeeds, so the handling of failure goes",
+		catalog.Tokens: ", with no token",
+	}[row.Result]
+	fix.msg = fmt.Sprintf("%s.%s.%s bypasses the lock facade; %s moves to %s, where this call is %s()%s",
+		u.tn.Pkg().Path(), u.tn.Name(), sel.Sel.Name, u.v.Name(), pv.facadeType(u), row.FacadeName(), how)
 	u.calls = append(u.calls, fix)
 }
 

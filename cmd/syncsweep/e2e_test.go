@@ -404,3 +404,85 @@ func Use(t *T) { lock(&t.mu) }
 		t.Fatal("files were written although the result would not compile")
 	}
 }
+
+// TestThirdPartyModulesAfterSweep: a module that used go-deadlock and a
+// weight-1 semaphore is swept; syncsweep says what go mod tidy will do
+// with the modules nothing imports any more, and with -tidy does it.
+// go-deadlock stays as an indirect requirement: the facade's deadlock
+// backend needs it.
+// (x/sync v0.6.0: its go line, 1.18, leaves the module's own 1.21 as it is.)
+func TestThirdPartyModulesAfterSweep(t *testing.T) {
+	bin := buildTool(t)
+	files := map[string]string{
+		"go.mod": "module example.com/locks\n\ngo 1.21\n\nrequire (\n\tgithub.com/sasha-s/go-deadlock v0.3.9\n\tgithub.com/syncsweep/syncsweep/facade v0.0.0\n\tgolang.org/x/sync v0.6.0\n)\n\n" +
+			"replace github.com/syncsweep/syncsweep/facade => " + filepath.Join(repoRoot, "facade") + "\n",
+		"locks.go": `package locks
+
+import (
+	"context"
+
+	"github.com/sasha-s/go-deadlock"
+	"golang.org/x/sync/semaphore"
+)
+
+var mu deadlock.Mutex
+
+// Run takes both locks.
+func Run() int {
+	sem := semaphore.NewWeighted(1)
+	if err := sem.Acquire(context.Background(), 1); err != nil {
+		return -1
+	}
+	defer sem.Release(1)
+	mu.Lock()
+	defer mu.Unlock()
+	return 1
+}
+`,
+	}
+	for _, tidy := range []bool{false, true} {
+		dir := t.TempDir()
+		writeTree(t, dir, files)
+		// tidy fills go.sum, and drops the facade nothing imports yet:
+		// require it again, as go get would.
+		mustRun(t, dir, nil, "go", "mod", "tidy")
+		mustRun(t, dir, nil, "go", "mod", "edit", "-require=github.com/syncsweep/syncsweep/facade@v0.0.0")
+		args := []string{"-fix", "./..."}
+		if tidy {
+			args = append([]string{"-tidy"}, args...)
+		}
+		fix := runIn(t, dir, nil, bin, args...)
+		if fix.code != 0 {
+			t.Fatalf("syncsweep %v: exit %d\n%s%s", args, fix.code, fix.stdout, fix.stderr)
+		}
+		gomod, _ := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if !tidy {
+			for _, want := range []string{
+				"nothing imports golang.org/x/sync any more; go mod tidy will drop it",
+				"no longer imports github.com/sasha-s/go-deadlock; go mod tidy keeps it as an indirect requirement",
+			} {
+				if !strings.Contains(fix.stderr, want) {
+					t.Errorf("-fix: stderr lacks %q:\n%s", want, fix.stderr)
+				}
+			}
+			if !bytes.Contains(gomod, []byte("golang.org/x/sync v0.6.0")) {
+				t.Errorf("-fix without -tidy changed go.mod:\n%s", gomod)
+			}
+		} else {
+			if !strings.Contains(fix.stderr, "syncsweep: ran go mod tidy") {
+				t.Errorf("-fix -tidy: stderr lacks the tidy line:\n%s", fix.stderr)
+			}
+			if bytes.Contains(gomod, []byte("golang.org/x/sync")) || !bytes.Contains(gomod, []byte("github.com/sasha-s/go-deadlock v0.3.9 // indirect")) {
+				t.Errorf("-fix -tidy: go.mod is not what go mod tidy makes:\n%s", gomod)
+			}
+			if !bytes.Contains(gomod, []byte("\ngo 1.21\n")) {
+				t.Errorf("-fix -tidy changed the go line:\n%s", gomod)
+			}
+		}
+		mustRun(t, dir, nil, "go", "build", "./...")
+		mustRun(t, dir, nil, "go", "vet", "./...")
+		if again := runIn(t, dir, nil, bin, "-fix", "./..."); again.code != 0 || strings.Contains(again.stderr, "rewrote") {
+			t.Errorf("second -fix: exit %d\n%s", again.code, again.stderr)
+		}
+	}
+}

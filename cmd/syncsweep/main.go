@@ -78,6 +78,7 @@ Flags:
 		cpuprof = fs.String("cpuprofile", "", "write a CPU profile to `file`")
 		memprof = fs.String("memprofile", "", "write a heap profile (at the heap's peak: after the analysis) to `file`")
 		batch   = fs.Int("batch", 0, "type-check about `n` Go files at a time, which bounds peak memory (0: a default of 300)")
+		tidy    = fs.Bool("tidy", false, "with -fix, run go mod tidy (and go mod vendor where the module vendors) in each module written to, so go.mod drops lock modules nothing imports any more")
 		stats   = fs.Bool("stats", false, "print per-package counts of direct and facade uses and every //syncsweep:allow with its reason, instead of the findings")
 		pflags  policy.Flags
 	)
@@ -147,6 +148,7 @@ Flags:
 		Diff:          *diff,
 		JSON:          *asJSON,
 		FacadeModule:  module,
+		Tidy:          *tidy,
 		Verify:        *verify,
 		Verbose:       *vflag,
 		Stats:         *stats,

@@ -4,6 +4,7 @@ package godeadlockopts
 
 import (
 	"os"
+	"time"
 
 	"github.com/sasha-s/go-deadlock"
 )
@@ -18,4 +19,10 @@ var l deadlock.Locker // want `github.com/sasha-s/go-deadlock.Locker bypasses th
 // Debug reports whether detection is on.
 func Debug() bool {
 	return !deadlock.Opts.Disable // want `github.com/sasha-s/go-deadlock.Opts bypasses the lock facade and has no facade equivalent`
+}
+
+// Configure may run after the first lock, when the facade's options can
+// no longer change.
+func Configure(d time.Duration) {
+	deadlock.Opts.DeadlockTimeout = d // want `facade.SetDetectorOptions must run before the first lock \(the deadlock backend panics otherwise\), and Configure may run later`
 }

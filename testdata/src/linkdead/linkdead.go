@@ -7,7 +7,7 @@ import (
 	"github.com/linkdata/deadlock"
 )
 
-func setup() {
+func init() {
 	deadlock.Opts.DeadlockTimeout = time.Minute // want `github.com/linkdata/deadlock.Opts.DeadlockTimeout bypasses the lock facade`
 }
 
