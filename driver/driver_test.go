@@ -136,6 +136,7 @@ func TestFixMatchesGoldens(t *testing.T) {
 		{pattern: "./src/linkdead", code: 0},
 		{pattern: "./src/anacrolixsync", code: 3}, // its profiling calls stay
 		{pattern: "./src/usererr", pol: errlockPolicy, code: 0},
+		{pattern: "./src/adhoctag", code: 0},
 	}
 	for _, r := range runs {
 		got := sweep(t, gopath, r.pol, true, false, r.pattern)

@@ -30,6 +30,13 @@ func TestDecodeErrors(t *testing.T) {
 		{"row to a name the facade lacks", `{"rows": [{"from": "a.b/c", "name": "SpinLock"}]}`, `key "rows[0]": "facade": the facade has no "SpinLock"`},
 		{"duplicate row", `{"rows": [{"from": "a.b/c", "name": "Mutex"}, {"from": "a.b/c", "name": "Mutex"}]}`, `key "rows[1]": a.b/c.Mutex has a row already`},
 		{"two values", `{} {}`, `more than one JSON value`},
+		{"row of a third-party package in the catalog", `{"rows": [{"from": "github.com/sasha-s/go-deadlock", "name": "Mutex"}]}`, `is in the built-in catalog already`},
+		{"method row without its type's row", `{"rows": [{"from": "a.b/c", "name": "Lock.Lock", "result": "nil"}]}`, `key "rows[0]": "name": a.b/c.Lock has no row of its own`},
+		{"method row onto a method the facade lacks", `{"rows": [{"from": "a.b/c", "name": "Lock", "facade": "Mutex"}, {"from": "a.b/c", "name": "Lock.RLock"}]}`, `key "rows[1]": "facade": the facade's Mutex has no method "RLock"`},
+		{"method row on a type that is no lock", `{"rows": [{"from": "a.b/c", "name": "Group", "facade": "WaitGroup"}, {"from": "a.b/c", "name": "Group.Wait"}]}`, `key "rows[1]": "name": method rows need a lock type`},
+		{"bad result", `{"rows": [{"from": "a.b/c", "name": "Lock", "facade": "Mutex"}, {"from": "a.b/c", "name": "Lock.Lock", "result": "never"}]}`, `key "rows[1]": "result": "never" is not "nil"`},
+		{"result on a type row", `{"rows": [{"from": "a.b/c", "name": "Lock", "facade": "Mutex", "result": "nil"}]}`, `key "rows[0]": "result": only a method row`},
+		{"unexported method", `{"rows": [{"from": "a.b/c", "name": "Lock", "facade": "Mutex"}, {"from": "a.b/c", "name": "Lock.lock"}]}`, `key "rows[1]": "name": "Lock.lock" is not Type.Method`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -41,6 +48,48 @@ func TestDecodeErrors(t *testing.T) {
 				t.Errorf("error %v, want it to contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestMethodRows checks what a user's method rows compile to.
+func TestMethodRows(t *testing.T) {
+	p, err := Decode(strings.NewReader(`{"rows": [
+		{"from": "example.com/lock", "name": "Lock", "facade": "Mutex"},
+		{"from": "example.com/lock", "name": "Lock.Lock", "result": "nil"},
+		{"from": "example.com/lock", "name": "Lock.LockWithTimeout", "facade": "Lock", "result": "true"},
+		{"from": "example.com/lock", "name": "Plain", "facade": "Mutex"}
+	]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := p.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		as     string
+		kind   catalog.Kind
+		result catalog.Result
+	}{
+		{"Lock", "Mutex", catalog.Type, catalog.Same},
+		{"Lock.Lock", "Lock", catalog.Method, catalog.Nil},
+		{"Lock.LockWithTimeout", "Lock", catalog.Method, catalog.True},
+	}
+	for _, tt := range tests {
+		row, ok := r.Lookup("example.com/lock", tt.name)
+		if !ok || row.FacadeName() != tt.as || row.Kind != tt.kind || row.Result != tt.result {
+			t.Errorf("Lookup(%q) = %+v, %v; want As %s, kind %v, result %v", tt.name, row, ok, tt.as, tt.kind, tt.result)
+		}
+	}
+	if !r.Guarded("example.com/lock", "Lock") || r.Guarded("example.com/lock", "Plain") {
+		t.Errorf("Guarded: Lock %v (want true), Plain %v (want false)", r.Guarded("example.com/lock", "Lock"), r.Guarded("example.com/lock", "Plain"))
+	}
+	if got := len(r.Methods("example.com/lock", "Lock")); got != 2 {
+		t.Errorf("Methods(Lock): %d rows, want 2", got)
+	}
+	if !r.Guarded("golang.org/x/sync/semaphore", "Weighted") || r.Guarded("github.com/sasha-s/go-deadlock", "Mutex") {
+		t.Error("Guarded: the semaphore is guarded, go-deadlock's Mutex is not")
 	}
 }
 

@@ -35,6 +35,16 @@
 // rewritten by syntax alone: the import path "sync" is unambiguous, and a
 // qualified name sync.X in such a file can only refer to that import.
 //
+// Third-party locks (the catalog's rows for go-deadlock, linkdata/deadlock,
+// anacrolix/sync, x/sync/semaphore and xsync) move the same way. A type
+// whose method rows reshape its calls (a weight-1 semaphore, RBMutex, a
+// user's Lock() error) moves one variable or field at a time, and only
+// when every use of it is proven (reshape.go); the error handling that
+// can no longer fire is removed (dead.go), and the statements are rebuilt
+// with dst so their comments survive. go-deadlock's Opts assignments in
+// init, main or TestMain become one facade.SetDetectorOptions call
+// (opts.go). Whatever cannot be proven is reported with the reason.
+//
 // Never rewritten: generated files, files under vendor/, the facade's own
 // packages, packages the policy allow-lists, APIs the policy does not ban,
 // and uses that a //syncsweep:allow directive keeps (see [AllowDirective]).

@@ -107,6 +107,14 @@ func (pv *prover) planOpts() *optsPlan {
 		}
 		return op
 	}
+	if pv.sw.rules.Facade != catalog.DefaultFacade {
+		for _, r := range runs {
+			pv.plan.findings = append(pv.plan.findings, finding{r.first.Pos(), r.first.End(), fmt.Sprintf(
+				"%s.Opts bypasses the lock facade; %s is not syncsweep's facade, whose SetDetectorOptions these settings would become: set them with your facade's own API", r.fields[0].From, pv.sw.rules.Facade)})
+			r.keepAll(pv.plan)
+		}
+		return op
+	}
 	for _, r := range runs {
 		seen := make(map[string]bool)
 		dup := ""

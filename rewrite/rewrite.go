@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -71,7 +72,8 @@ type Result struct {
 	// somewhere (a directive keeps it, or the package is allow-listed)
 	// and may meet code that moved, or a policy row asserts that a
 	// type of another package has the facade type's methods. A driver
-	// type-checks the result before writing when any package is unsure.
+	// type-checks the result before writing when any package is unsure,
+	// as it is when a guarded type (see reshape.go) moves.
 	Unsure string
 }
 
@@ -267,11 +269,33 @@ func importPath(spec *ast.ImportSpec) string {
 }
 
 // localName is the name a non-dot, non-blank import declares.
+//
+// Without type information the package clause of the imported package is
+// unknown, so an unnamed import's name is assumed as goimports assumes it:
+// the last path element without a major-version suffix, without a "go-"
+// prefix, up to the first character that is not allowed in a name
+// ("github.com/sasha-s/go-deadlock" is deadlock, ".../xsync/v3" is xsync).
 func localName(spec *ast.ImportSpec) string {
 	if spec.Name != nil {
 		return spec.Name.Name
 	}
-	return path.Base(importPath(spec))
+	return assumedName(importPath(spec))
+}
+
+func assumedName(importPath string) string {
+	base := path.Base(importPath)
+	if len(base) > 1 && base[0] == 'v' && strings.Trim(base[1:], "0123456789") == "" {
+		if dir := path.Dir(importPath); dir != "." {
+			base = path.Base(dir)
+		}
+	}
+	base = strings.TrimPrefix(base, "go-")
+	if i := strings.IndexFunc(base, func(r rune) bool {
+		return !(r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r))
+	}); i >= 0 {
+		base = base[:i]
+	}
+	return base
 }
 
 // sourceSpecs returns the named imports of catalogued packages, and their
@@ -875,6 +899,7 @@ func (fi *fileInfo) importEdits(gone map[*ast.ImportSpec]bool, names []string) [
 	// new imports starting a group end up in the same group.
 	texts := make(map[token.Pos][]string)
 	newGroup := make(map[token.Pos]bool)
+	declOfPos := make(map[token.Pos]*ast.GenDecl)
 	var order []token.Pos
 	for _, p := range place {
 		pos, fresh := insertionPoint(tf, fi.file, p.decl, gone, p.target)
@@ -883,13 +908,16 @@ func (fi *fileInfo) importEdits(gone map[*ast.ImportSpec]bool, names []string) [
 		}
 		texts[pos] = append(texts[pos], p.text)
 		newGroup[pos] = fresh
+		declOfPos[pos] = p.decl
 	}
 	for _, pos := range order {
 		sep := "\n\t"
 		if newGroup[pos] {
 			sep = "\n\n\t"
 		}
-		if decl := declAt(fi.file, pos); decl != nil && !decl.Lparen.IsValid() {
+		// The anchor's declaration, not the one at pos: pos may lie past
+		// a line comment that ends an unparenthesized import.
+		if decl := declOfPos[pos]; decl != nil && !decl.Lparen.IsValid() {
 			sep = "\nimport "
 			edits = append(edits, analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(sep + strings.Join(texts[pos], sep))})
 			continue
@@ -1029,16 +1057,6 @@ func lineEnd(tf *token.File, pos token.Pos) token.Pos {
 		return tf.LineStart(line+1) - 1
 	}
 	return token.Pos(tf.Base() + tf.Size())
-}
-
-// declAt returns the import declaration whose extent holds pos.
-func declAt(f *ast.File, pos token.Pos) *ast.GenDecl {
-	for _, d := range f.Decls {
-		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT && gd.Pos() <= pos && pos <= gd.End()+1 {
-			return gd
-		}
-	}
-	return nil
 }
 
 // declOf returns the import declaration that holds spec.

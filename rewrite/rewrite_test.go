@@ -47,6 +47,7 @@ func TestFixtures(t *testing.T) {
 		{pkg: "godeadlockopts"},
 		{pkg: "linkdead"},
 		{pkg: "anacrolixsync"},
+		{pkg: "adhoctag"},
 		{pkg: "usererr", pol: policy.Policy{Rows: []policy.Row{
 			{From: "inhouse/errlock", Name: "Lock", Facade: "Mutex"},
 			{From: "inhouse/errlock", Name: "Lock.Lock", Result: "nil"},

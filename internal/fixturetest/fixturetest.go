@@ -7,11 +7,11 @@ package fixturetest
 import (
 	"bufio"
 	"fmt"
+	"go/build"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
-	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -98,12 +98,8 @@ func excludedWants(t *testing.T, testdata, pkg string) map[string][]*regexp.Rege
 }
 
 func excluded(name string) bool {
-	base := strings.TrimSuffix(filepath.Base(name), ".go")
-	for _, sfx := range []string{"_windows", "_plan9"} {
-		if strings.HasSuffix(base, sfx) {
-			return true
-		}
-	}
-	src, err := os.ReadFile(name)
-	return err == nil && strings.Contains(string(src), "//go:build syncsweep_never")
+	// The default build context decides, as for the packages the test
+	// loads: GOOS and GOARCH file suffixes and //go:build lines.
+	match, err := build.Default.MatchFile(filepath.Dir(name), filepath.Base(name))
+	return err == nil && !match
 }
