@@ -1,9 +1,15 @@
 package catalog
 
-// Rows is the catalog: every exported name of sync and sync/atomic and the
-// facade package that replaces it (the facade keeps each name), then the
-// lock APIs of third-party packages. Keep it sorted by From, then Name.
-var Rows = []Row{
+import "slices"
+
+// Rows is the catalog, sorted by From, then Name (a test checks): the lock
+// APIs of third-party packages, and every exported name of sync and
+// sync/atomic with the facade package that replaces it (the facade keeps
+// each name).
+var Rows = slices.Concat(rowsBeforeXsync, rbMutexRows(xsync3), rbMutexRows(xsync4), rowsAfterXsync)
+
+// The rows before xsync's.
+var rowsBeforeXsync = []Row{
 	// github.com/anacrolix/sync: lock-profiling Mutex and RWMutex, aliases of the rest.
 	{From: anacrolix, Name: "Cond", Kind: Type},
 	{From: anacrolix, Name: "Enable", Kind: Func, Missing: noProfiling},
@@ -31,28 +37,10 @@ var Rows = []Row{
 	{From: linkdata, Name: "Opts.OnPotentialDeadlock", Kind: Field, Missing: noOnDeadlock},
 	{From: linkdata, Name: "Opts.PrintAllCurrentGoroutines", Kind: Field, Missing: noPrintAll},
 	{From: linkdata, Name: "RWMutex", Kind: Type},
+}
 
-	// github.com/puzpuzpuz/xsync: the reader-biased RBMutex, whose read
-	// lock returns a token.
-	{From: xsync3, Name: "NewRBMutex", Kind: Func, As: "RWMutex", Result: New},
-	{From: xsync3, Name: "RBMutex", Kind: Type, As: "RWMutex"},
-	{From: xsync3, Name: "RBMutex.Lock", Kind: Method, As: "Lock"},
-	{From: xsync3, Name: "RBMutex.RLock", Kind: Method, As: "RLock", Result: Tokens},
-	{From: xsync3, Name: "RBMutex.RUnlock", Kind: Method, As: "RUnlock", Args: []Arg{Token}},
-	{From: xsync3, Name: "RBMutex.TryLock", Kind: Method, As: "TryLock"},
-	{From: xsync3, Name: "RBMutex.TryRLock", Kind: Method, Missing: noTryRLock},
-	{From: xsync3, Name: "RBMutex.Unlock", Kind: Method, As: "Unlock"},
-	{From: xsync3, Name: "RToken", Kind: Type, Missing: noToken},
-	{From: xsync4, Name: "NewRBMutex", Kind: Func, As: "RWMutex", Result: New},
-	{From: xsync4, Name: "RBMutex", Kind: Type, As: "RWMutex"},
-	{From: xsync4, Name: "RBMutex.Lock", Kind: Method, As: "Lock"},
-	{From: xsync4, Name: "RBMutex.RLock", Kind: Method, As: "RLock", Result: Tokens},
-	{From: xsync4, Name: "RBMutex.RUnlock", Kind: Method, As: "RUnlock", Args: []Arg{Token}},
-	{From: xsync4, Name: "RBMutex.TryLock", Kind: Method, As: "TryLock"},
-	{From: xsync4, Name: "RBMutex.TryRLock", Kind: Method, Missing: noTryRLock},
-	{From: xsync4, Name: "RBMutex.Unlock", Kind: Method, As: "Unlock"},
-	{From: xsync4, Name: "RToken", Kind: Type, Missing: noToken},
-
+// The rows after xsync's (which sort between linkdata and go-deadlock).
+var rowsAfterXsync = []Row{
 	// github.com/sasha-s/go-deadlock: Mutex and RWMutex, and struct
 	// wrappers that embed the sync types.
 	{From: goDeadlock, Name: "Cond", Kind: Type},
@@ -162,3 +150,20 @@ const (
 	noTryRLock   = "TryRLock returns its token with the bool; rewrite it by hand to TryRLock and RUnlock on a facade.RWMutex"
 	noToken      = "the facade's read lock returns no token"
 )
+
+// rbMutexRows returns the rows of github.com/puzpuzpuz/xsync's
+// reader-biased RBMutex, whose read lock returns a token, for one of its
+// major versions (the API is the same in v3 and v4).
+func rbMutexRows(from string) []Row {
+	return []Row{
+		{From: from, Name: "NewRBMutex", Kind: Func, As: "RWMutex", Result: New},
+		{From: from, Name: "RBMutex", Kind: Type, As: "RWMutex"},
+		{From: from, Name: "RBMutex.Lock", Kind: Method, As: "Lock"},
+		{From: from, Name: "RBMutex.RLock", Kind: Method, As: "RLock", Result: Tokens},
+		{From: from, Name: "RBMutex.RUnlock", Kind: Method, As: "RUnlock", Args: []Arg{Token}},
+		{From: from, Name: "RBMutex.TryLock", Kind: Method, As: "TryLock"},
+		{From: from, Name: "RBMutex.TryRLock", Kind: Method, Missing: noTryRLock},
+		{From: from, Name: "RBMutex.Unlock", Kind: Method, As: "Unlock"},
+		{From: from, Name: "RToken", Kind: Type, Missing: noToken},
+	}
+}

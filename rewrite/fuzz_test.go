@@ -29,8 +29,9 @@ import (
 // both the input and the swept output can be type-checked in process.
 var exportData = sync.OnceValues(func() (map[string]string, error) {
 	cmd := exec.Command("go", "list", "-export", "-deps", "-json=ImportPath,Export",
-		"sync", "sync/atomic", "fmt", "bytes", "strings", "unsafe", "context", "os", "io", "errors", "time", "sort",
-		"github.com/syncsweep/syncsweep/facade", "github.com/syncsweep/syncsweep/facade/atomic")
+		"sync", "sync/atomic", "fmt", "bytes", "strings", "unsafe", "context", "os", "io", "errors", "time", "sort", "log",
+		"github.com/syncsweep/syncsweep/facade", "github.com/syncsweep/syncsweep/facade/atomic",
+		"github.com/sasha-s/go-deadlock")
 	// examples/ is a module that requires the facade (replaced to ../facade).
 	cmd.Dir = filepath.Join("..", "examples")
 	out, err := cmd.Output()
@@ -38,16 +39,37 @@ var exportData = sync.OnceValues(func() (map[string]string, error) {
 		return nil, err
 	}
 	m := make(map[string]string)
+	if err := addExports(m, out); err != nil {
+		return nil, err
+	}
+	// The third-party lock packages, from the fixtures' stubs (GOPATH
+	// mode), so that inputs that sweep them type-check too.
+	cmd = exec.Command("go", "list", "-export", "-json=ImportPath,Export",
+		"golang.org/x/sync/semaphore", "github.com/puzpuzpuz/xsync/v3", "github.com/puzpuzpuz/xsync/v4",
+		"github.com/linkdata/deadlock", "github.com/anacrolix/sync")
+	cmd.Env = append(os.Environ(), "GO111MODULE=off", "GOPATH="+testdata, "GOFLAGS=")
+	cmd.Dir = testdata
+	out, err = cmd.Output()
+	if err != nil {
+		return nil, err
+	}
+	return m, addExports(m, out)
+})
+
+// addExports adds go list -json=ImportPath,Export output to m.
+func addExports(m map[string]string, out []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(out))
 	for dec.More() {
 		var p struct{ ImportPath, Export string }
 		if err := dec.Decode(&p); err != nil {
-			return nil, err
+			return err
 		}
-		m[p.ImportPath] = p.Export
+		if m[p.ImportPath] == "" {
+			m[p.ImportPath] = p.Export
+		}
 	}
-	return m, nil
-})
+	return nil
+}
 
 func newImporter(t *testing.T, fset *token.FileSet) types.Importer {
 	paths, err := exportData()

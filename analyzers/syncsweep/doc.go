@@ -6,7 +6,9 @@
 // syncsweep: forbid direct use of sync, sync/atomic and catalogued lock APIs outside the facade
 //
 // Every reference to a banned API (by default every name of sync and
-// sync/atomic, plus the policy's extra rows) is reported, found by type
+// sync/atomic, the catalog's third-party lock APIs such as go-deadlock,
+// x/sync/semaphore used as a mutex and xsync's RBMutex, plus the policy's
+// extra rows) is reported, found by type
 // identity: renamed imports, dot imports (each use, without a fix), type
 // aliases of sync types (the declaration, and the uses of an alias that a
 // package the sweep does not rewrite declares), embedded fields, type
@@ -14,7 +16,10 @@
 // (e.Lock() where E embeds sync.Mutex) is a use of the embedded field,
 // which is where it is reported. Each report carries the sweep's fix (the
 // rewrite logic lives once, in package rewrite), so go fix, gopls and
-// golangci-lint --fix apply it.
+// golangci-lint --fix apply it. A third-party lock whose calls change
+// shape (a semaphore's Acquire(ctx, 1) becomes Lock(), and its dead error
+// handling goes) is fixed only where every use is proven; elsewhere the
+// report says why it cannot move.
 //
 // Not reported: the facade's own packages, generated files, vendor/, and
 // packages the policy allow-lists.

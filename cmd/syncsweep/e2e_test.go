@@ -133,7 +133,8 @@ func TestExampleWorkspace(t *testing.T) {
 	}
 
 	fix := runIn(t, dir, nil, bin, "-fix", "./...")
-	if fix.code != 0 || !strings.Contains(fix.stderr, "rewrote 5 file(s)") {
+	if fix.code != 0 || !strings.Contains(fix.stderr, "rewrote 6 file(s)") ||
+		!strings.Contains(fix.stderr, "no longer imports github.com/sasha-s/go-deadlock; go mod tidy keeps it as an indirect requirement") {
 		t.Fatalf("-fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
 	}
 	// The swept workspace builds, vets and passes its tests, on this OS
@@ -145,11 +146,15 @@ func TestExampleWorkspace(t *testing.T) {
 	if out := mustRun(t, dir, nil, "gofmt", "-l", "."); out != "" {
 		t.Errorf("gofmt -l after -fix:\n%s", out)
 	}
-	for _, f := range []string{"cache/cache.go", "worker/worker.go", "platform/platform_windows.go"} {
+	for _, f := range []string{"cache/cache.go", "worker/worker.go", "platform/platform_windows.go", "registry/registry.go"} {
 		data, _ := os.ReadFile(filepath.Join(dir, f))
-		if bytes.Contains(data, []byte(`"sync"`)) || bytes.Contains(data, []byte(`"sync/atomic"`)) {
-			t.Errorf("%s still imports sync:\n%s", f, data)
+		if bytes.Contains(data, []byte(`"sync"`)) || bytes.Contains(data, []byte(`"sync/atomic"`)) || bytes.Contains(data, []byte(`go-deadlock"`)) {
+			t.Errorf("%s still imports sync or go-deadlock:\n%s", f, data)
 		}
+	}
+	registry, _ := os.ReadFile(filepath.Join(dir, "registry/registry.go"))
+	if !bytes.Contains(registry, []byte("facade.SetDetectorOptions(facade.DetectorOptions{Timeout: 2 * time.Minute})")) {
+		t.Errorf("go-deadlock's options did not become the facade's:\n%s", registry)
 	}
 	cache, _ := os.ReadFile(filepath.Join(dir, "cache/cache.go"))
 	if !bytes.Contains(cache, []byte("misses int64 // updated with atomic.AddInt64")) {
