@@ -200,6 +200,13 @@ func Guarded(rows []Row, from, name string) bool {
 	return false
 }
 
+// IsStd reports whether importPath is in the standard library (its first
+// element has no dot).
+func IsStd(importPath string) bool {
+	first, _, _ := strings.Cut(importPath, "/")
+	return !strings.Contains(first, ".")
+}
+
 // DefaultName returns the package name an import of importPath declares
 // when it is not renamed, by the usual convention: the last path element,
 // without a major-version suffix.

@@ -137,6 +137,9 @@ func TestFixMatchesGoldens(t *testing.T) {
 		{pattern: "./src/anacrolixsync", code: 3}, // its profiling calls stay
 		{pattern: "./src/usererr", pol: errlockPolicy, code: 0},
 		{pattern: "./src/adhoctag", code: 0},
+		{pattern: "./src/deadlocklate", code: 3}, // options set after locks may be used
+		{pattern: "./src/deadlockzero", code: 3}, // a timeout the facade cannot express
+		{pattern: "./src/deadlockwrap", code: 3}, // embedded wrapper fields named
 	}
 	for _, r := range runs {
 		got := sweep(t, gopath, r.pol, true, false, r.pattern)

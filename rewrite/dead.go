@@ -146,8 +146,9 @@ func (pv *prover) deadBranch(ifs *ast.IfStmt) string {
 		case *ast.LabeledStmt:
 			why = fmt.Sprintf("the dead branch declares label %s", n.Label.Name)
 		case *ast.BranchStmt:
-			if n.Label != nil && n.Tok == token.GOTO {
-				why = fmt.Sprintf("the dead branch jumps to %s", n.Label.Name)
+			if n.Label != nil {
+				// Its label may have no other use, which would not compile.
+				why = fmt.Sprintf("the dead branch jumps to label %s", n.Label.Name)
 			}
 		}
 		return why == ""

@@ -3,6 +3,7 @@ package rewrite
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -99,6 +100,16 @@ func (pv *prover) planOpts() *optsPlan {
 		})
 	}
 	pv.missingOpts()
+	if len(runs) > 0 {
+		if at, ok := pv.optsReadElsewhere(runs); ok {
+			for _, r := range runs {
+				pv.plan.findings = append(pv.plan.findings, finding{r.first.Pos(), r.first.End(), fmt.Sprintf(
+					"%s.Opts bypasses the lock facade; the package also uses %s.Opts at %s, which would no longer see these settings once they went to facade.SetDetectorOptions", r.fields[0].From, r.first.X.(*ast.Ident).Name, pv.position(at))})
+				r.keepAll(pv.plan)
+			}
+			return op
+		}
+	}
 	if len(runs) > 1 {
 		for _, r := range runs {
 			pv.plan.findings = append(pv.plan.findings, finding{r.first.Pos(), r.first.End(), fmt.Sprintf(
@@ -133,6 +144,12 @@ func (pv *prover) planOpts() *optsPlan {
 		if fn := pv.enclosingFunc(r.stmts[0]); !pv.startup(fn) {
 			pv.plan.findings = append(pv.plan.findings, finding{r.first.Pos(), r.first.End(), fmt.Sprintf(
 				"%s.Opts bypasses the lock facade; facade.SetDetectorOptions must run before the first lock (the deadlock backend panics otherwise), and %s may run later: move these settings to an init function (or main, or TestMain), then run syncsweep -fix", r.fields[0].From, funcName(fn))})
+			r.keepAll(pv.plan)
+			continue
+		}
+		if why := pv.optsValues(r); why != "" {
+			pv.plan.findings = append(pv.plan.findings, finding{r.first.Pos(), r.first.End(), fmt.Sprintf(
+				"%s.Opts bypasses the lock facade; %s", r.fields[0].From, why)})
 			r.keepAll(pv.plan)
 			continue
 		}
@@ -252,4 +269,75 @@ func (r *optsRun) keepAll(p *plan) {
 		inner := s.Lhs[0].(*ast.SelectorExpr).X.(*ast.SelectorExpr)
 		p.keep[inner] = true
 	}
+}
+
+// optsReadElsewhere returns a use of a deadlock package's Opts outside the
+// runs' own assignments (a read, another field, the whole variable).
+func (pv *prover) optsReadElsewhere(runs []*optsRun) (token.Pos, bool) {
+	inRun := make(map[*ast.SelectorExpr]bool)
+	for _, r := range runs {
+		for _, s := range r.stmts {
+			inRun[s.Lhs[0].(*ast.SelectorExpr).X.(*ast.SelectorExpr)] = true
+		}
+	}
+	for _, f := range pv.sw.pass.Files {
+		var at token.Pos
+		ast.Inspect(f, func(n ast.Node) bool {
+			sel, ok := n.(*ast.SelectorExpr)
+			if !ok || at.IsValid() {
+				return !at.IsValid()
+			}
+			v, ok := pv.info.Uses[sel.Sel].(*types.Var)
+			if !ok || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() || inRun[sel] || pv.optsWrite(sel) {
+				return true
+			}
+			if row, ok := pv.sw.rules.Lookup(v.Pkg().Path(), v.Name()); ok && row.Kind == catalog.Var && row.Missing != "" {
+				at = sel.Pos()
+			}
+			return true
+		})
+		if at.IsValid() {
+			return at, true
+		}
+	}
+	return token.NoPos, false
+}
+
+// optsValues says why a run's values do not mean the same to the facade,
+// or "". go-deadlock reads a DeadlockTimeout <= 0 as "no wait-time check",
+// while the facade reads zero as "keep the default" and always checks
+// waits, so only a positive constant timeout is the same setting.
+func (pv *prover) optsValues(r *optsRun) string {
+	for i, s := range r.stmts {
+		if r.fields[i].FacadeName() != "Timeout" {
+			continue
+		}
+		tv, ok := pv.info.Types[s.Rhs[0]]
+		if !ok || tv.Value == nil {
+			return fmt.Sprintf("its DeadlockTimeout %s is not a constant, and a zero or negative value means no wait-time check to go-deadlock but the default to the facade: set a positive constant, or set the facade's options yourself", pv.exprString(s.Rhs[0]))
+		}
+		if constant.Sign(tv.Value) <= 0 {
+			return fmt.Sprintf("its DeadlockTimeout %s turns go-deadlock's wait-time check off, which the facade's deadlock backend cannot do alone (SYNCSWEEP_DEADLOCK=off turns the whole detector off)", pv.exprString(s.Rhs[0]))
+		}
+	}
+	return ""
+}
+
+// optsWrite reports whether sel (pkg.Opts) is written as in
+// "pkg.Opts.F = v", which reads nothing.
+func (pv *prover) optsWrite(sel *ast.SelectorExpr) bool {
+	outer, ok := pv.parents[sel].(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	as, ok := pv.parents[outer].(*ast.AssignStmt)
+	if !ok || as.Tok != token.ASSIGN {
+		return false
+	}
+	for _, l := range as.Lhs {
+		if l == ast.Expr(outer) {
+			return true
+		}
+	}
+	return false
 }

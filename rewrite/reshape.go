@@ -68,6 +68,9 @@ type plan struct {
 	keep map[*ast.SelectorExpr]bool
 	// findings are the unfixable reports, by position.
 	findings []finding
+	// wrapped holds third-party types ("path.Name") whose embedded
+	// field the package names (t.once.Once.Do): they stay.
+	wrapped map[string]bool
 	calls    map[*ast.File][]*callFix
 	removed  map[*ast.File][]span
 	opts     *optsPlan
@@ -106,6 +109,9 @@ func (sw *sweeper) needsPlan() bool {
 		}
 		if _, ok := sw.rules.Lookup(imp.Path(), "Opts"); ok {
 			return true
+		}
+		if !catalog.IsStd(imp.Path()) {
+			return true // wrappers whose embedded fields code may name
 		}
 	}
 	return false
@@ -166,6 +172,7 @@ func (sw *sweeper) planPackage(swept map[*ast.File]bool) *plan {
 		})
 	}
 	pv.collect()
+	pv.wrappers()
 	pv.classify()
 	pv.plan.opts = pv.planOpts()
 	pv.settle()
@@ -1208,6 +1215,10 @@ func (p *plan) claims(fi *fileInfo, sel *ast.SelectorExpr, spec *ast.ImportSpec)
 		fi.residual[spec] = true
 		return true
 	}
+	if obj := fi.pass.TypesInfo.Uses[sel.Sel]; obj != nil && obj.Pkg() != nil && p.wrapped[obj.Pkg().Path()+"."+obj.Name()] {
+		fi.residual[spec] = true
+		return true
+	}
 	obj := fi.pass.TypesInfo.Uses[sel.Sel]
 	if obj == nil || obj.Pkg() == nil {
 		return false
@@ -1317,5 +1328,44 @@ func (pv *prover) excludedCalls() {
 		for _, u := range pv.units {
 			u.fail(u.decl, "%s, which this build excludes, calls %s, which syncsweep cannot check without types", shortName(filename), called)
 		}
+	}
+}
+
+// wrappers finds the explicit uses of a third-party lock type's embedded
+// field (go-deadlock's Once embeds sync.Once: t.once.Once.Do). The
+// facade's type has no such field, so the package keeps that type, and
+// each such use is reported with what to write instead.
+func (pv *prover) wrappers() {
+	for sel, selection := range pv.info.Selections {
+		if selection.Kind() != types.FieldVal {
+			continue
+		}
+		field, ok := selection.Obj().(*types.Var)
+		if !ok || !field.Embedded() {
+			continue
+		}
+		recv := selection.Recv()
+		if p, ok := types.Unalias(recv).(*types.Pointer); ok {
+			recv = p.Elem()
+		}
+		named, ok := types.Unalias(recv).(*types.Named)
+		if !ok || named.Obj().Pkg() == nil {
+			continue
+		}
+		tn := named.Obj()
+		if catalog.IsStd(tn.Pkg().Path()) || !pv.sw.rules.Covers(tn.Pkg().Path()) {
+			continue
+		}
+		row, ok := pv.sw.rules.Lookup(tn.Pkg().Path(), tn.Name())
+		if !ok || row.Kind != catalog.Type {
+			continue
+		}
+		if pv.plan.wrapped == nil {
+			pv.plan.wrapped = make(map[string]bool)
+		}
+		pv.plan.wrapped[tn.Pkg().Path()+"."+tn.Name()] = true
+		pv.plan.findings = append(pv.plan.findings, finding{sel.Sel.Pos(), sel.Sel.End(), fmt.Sprintf(
+			"%s.%s bypasses the lock facade, and %s names its embedded field %s, which the facade's %s does not have: write %s instead, then run syncsweep -fix",
+			tn.Pkg().Path(), tn.Name(), pv.exprString(sel), field.Name(), row.FacadeName(), pv.exprString(sel.X))})
 	}
 }

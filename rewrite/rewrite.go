@@ -261,6 +261,36 @@ type fileInfo struct {
 	// reshape.go); dropped are imports that only removed code used.
 	calls   []*callFix
 	dropped map[*ast.ImportSpec]bool
+	embeds  map[*ast.SelectorExpr]bool // embedded fields' types; nil until asked
+}
+
+// embedded returns the qualified type names of the file's embedded fields
+// (struct{ pkg.T } and struct{ *pkg.T }).
+func (fi *fileInfo) embedded() map[*ast.SelectorExpr]bool {
+	if fi.embeds != nil {
+		return fi.embeds
+	}
+	fi.embeds = make(map[*ast.SelectorExpr]bool)
+	ast.Inspect(fi.file, func(n ast.Node) bool {
+		st, ok := n.(*ast.StructType)
+		if !ok || st.Fields == nil {
+			return true
+		}
+		for _, fld := range st.Fields.List {
+			if len(fld.Names) > 0 {
+				continue
+			}
+			t := fld.Type
+			if star, ok := t.(*ast.StarExpr); ok {
+				t = star.X
+			}
+			if sel, ok := t.(*ast.SelectorExpr); ok {
+				fi.embeds[sel] = true
+			}
+		}
+		return true
+	})
+	return fi.embeds
 }
 
 func importPath(spec *ast.ImportSpec) string {
@@ -403,6 +433,18 @@ func (fi *fileInfo) addSite(s site) bool {
 		a.Used++
 		fi.res.unsure("%s: a directive keeps %s.%s on %s", fi.pass.Fset.Position(s.sel.Pos()), s.row.From, s.row.Name, s.row.From)
 		return false
+	}
+	if s.render == nil && s.row.FacadeName() != s.sel.Sel.Name && fi.embedded()[s.sel] {
+		// An embedded field is named after its type: the rename
+		// would rename the field, and break every x.Name.
+		fi.reportUnfixable(s.sel.Pos(), s.sel.End(), "%s.%s bypasses the lock facade, but it is embedded: moving it to %s would rename the field %s to %s; give the field a name, then run syncsweep -fix",
+			s.row.From, s.row.Name, s.row.FacadeName(), s.sel.Sel.Name, s.row.FacadeName())
+		return false
+	}
+	if !catalog.IsStd(s.row.From) {
+		// A third-party type is not the sync type the facade's is
+		// (go-deadlock's wrappers embed theirs): check the result.
+		fi.res.unsure("%s: %s.%s moves to the facade", fi.pass.Fset.Position(s.sel.Pos()), s.row.From, s.row.Name)
 	}
 	var g *group
 	for _, x := range fi.groups {
@@ -955,10 +997,6 @@ func commentsOf(spec *ast.ImportSpec, text string) string {
 	return text
 }
 
-func isStd(importPath string) bool {
-	first, _, _ := strings.Cut(importPath, "/")
-	return !strings.Contains(first, ".")
-}
 
 // commonPrefix counts the leading path elements a and b share.
 func commonPrefix(a, b string) int {
@@ -1002,7 +1040,7 @@ func insertionPoint(tf *token.File, f *ast.File, decl *ast.GenDecl, gone map[*as
 	for i, grp := range groups {
 		score := -1
 		for _, spec := range grp {
-			if p := importPath(spec); !isStd(p) {
+			if p := importPath(spec); !catalog.IsStd(p) {
 				score = max(score, commonPrefix(p, target))
 			}
 		}

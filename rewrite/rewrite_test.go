@@ -48,6 +48,9 @@ func TestFixtures(t *testing.T) {
 		{pkg: "linkdead"},
 		{pkg: "anacrolixsync"},
 		{pkg: "adhoctag"},
+		{pkg: "deadlocklate"},
+		{pkg: "deadlockzero"},
+		{pkg: "deadlockwrap"},
 		{pkg: "usererr", pol: policy.Policy{Rows: []policy.Row{
 			{From: "inhouse/errlock", Name: "Lock", Facade: "Mutex"},
 			{From: "inhouse/errlock", Name: "Lock.Lock", Result: "nil"},

@@ -24,5 +24,5 @@ func Debug() bool {
 // Configure may run after the first lock, when the facade's options can
 // no longer change.
 func Configure(d time.Duration) {
-	deadlock.Opts.DeadlockTimeout = d // want `facade.SetDetectorOptions must run before the first lock \(the deadlock backend panics otherwise\), and Configure may run later`
+	deadlock.Opts.DeadlockTimeout = d // want `the package also uses deadlock.Opts at opts.go:21, which would no longer see these settings`
 }
