@@ -28,6 +28,9 @@ func (pv *prover) deadHandling(call *ast.CallExpr, sel *ast.SelectorExpr, row ca
 	parent := pv.parents[call]
 	switch p := parent.(type) {
 	case *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt:
+		if pv.droppedComments(fix.file, call, kept) {
+			return pv.replace(fix, []ast.Node{p}, call, row, kept, nil)
+		}
 		fix.edit = pv.callEdit(fix, sel, call, kept)
 		return ""
 	case *ast.AssignStmt:
@@ -264,15 +267,41 @@ func (pv *prover) replace(fix *callFix, stmts []ast.Node, call *ast.CallExpr, ro
 	for _, a := range kept {
 		clone.Args = append(clone.Args, dst.Clone(dec.Dst.Nodes[a]).(dst.Expr))
 	}
-	stmt := &dst.ExprStmt{X: clone}
+	var stmt dst.Stmt
+	var decs *dst.NodeDecs
+	switch stmts[0].(type) {
+	case *ast.DeferStmt:
+		d := &dst.DeferStmt{Call: clone}
+		stmt, decs = d, &d.Decs.NodeDecs
+	case *ast.GoStmt:
+		g := &dst.GoStmt{Call: clone}
+		stmt, decs = g, &g.Decs.NodeDecs
+	default:
+		e := &dst.ExprStmt{X: clone}
+		stmt, decs = e, &e.Decs.NodeDecs
+	}
+	// Every comment in the replaced code moves, except those inside what
+	// the clone keeps (the receiver and method, the kept arguments).
+	keptPart := func(p token.Pos) bool {
+		if call.Fun.Pos() <= p && p < call.Fun.End() {
+			return true
+		}
+		for _, a := range kept {
+			if a.Pos() <= p && p < a.End() {
+				return true
+			}
+		}
+		return false
+	}
 	tf := pv.sw.pass.Fset.File(pos)
 	for _, c := range f.Comments {
 		for _, com := range c.List {
-			if pos <= com.Pos() && com.Pos() < end && !(call.Pos() <= com.Pos() && com.Pos() < call.End()) {
-				if tf.Line(com.Pos()) == tf.Line(call.Pos()) && com.Pos() > call.End() && tail == nil {
-					stmt.Decs.End.Append(com.Text) // it ended the acquire's line: it still does
+			if pos <= com.Pos() && com.Pos() < end && !keptPart(com.Pos()) {
+				onCallLine := tf.Line(com.Pos()) == tf.Line(call.Pos())
+				if onCallLine && tail == nil && (com.Pos() > call.End() || tf.Line(pos) == tf.Line(end)) {
+					decs.End.Append(com.Text) // it was on the acquire's line: it still is
 				} else {
-					stmt.Decs.Start.Append(com.Text)
+					decs.Start.Append(com.Text)
 				}
 			}
 		}
@@ -371,4 +400,24 @@ func (pv *prover) indentAt(pos token.Pos) string {
 		end++
 	}
 	return string(src[start:end])
+}
+
+// droppedComments reports whether a comment lies inside the arguments
+// that a call's rewrite drops, which a plain edit of the call would lose.
+func (pv *prover) droppedComments(f *ast.File, call *ast.CallExpr, kept []ast.Expr) bool {
+	for _, c := range f.Comments {
+		for _, com := range c.List {
+			if com.Pos() <= call.Lparen || com.Pos() >= call.Rparen {
+				continue
+			}
+			inKept := false
+			for _, a := range kept {
+				inKept = inKept || a.Pos() <= com.Pos() && com.Pos() < a.End()
+			}
+			if !inKept {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/dave/dst/decorator"
@@ -441,6 +442,19 @@ func (pv *prover) assignment(n ast.Node, lhs, rhs []ast.Expr, swept bool) {
 // bind checks a value assigned to u: only a constructor that the catalog
 // maps (semaphore.NewWeighted(1), xsync.NewRBMutex()) is proven.
 func (pv *prover) bind(u *unit, value ast.Expr, swept bool) {
+	if sel := pv.zeroValue(u, value); sel != nil {
+		pv.handled[sel] = true
+		if ctor := pv.ctorOfType(u.tn); ctor.Name != "" && len(ctor.Args) > 0 {
+			u.fail(value.Pos(), "it is assigned %s at %s, whose zero value is not what %s makes", pv.exprString(value), pv.position(value.Pos()), ctor.Name)
+			return
+		}
+		if !swept {
+			u.fail(value.Pos(), "it is assigned in %s, which syncsweep does not rewrite", shortName(pv.sw.pass.Fset.Position(value.Pos()).Filename))
+			return
+		}
+		u.refs = append(u.refs, sel)
+		return
+	}
 	call, ok := ast.Unparen(value).(*ast.CallExpr)
 	if !ok {
 		u.fail(value.Pos(), "it is assigned %s at %s, not a constructor syncsweep maps", pv.exprString(value), pv.position(value.Pos()))
@@ -717,6 +731,9 @@ func pure(e ast.Expr) bool {
 func (pv *prover) methodCall(u *unit, call *ast.CallExpr, sel *ast.SelectorExpr) {
 	row, ok := pv.sw.rules.Lookup(u.tn.Pkg().Path(), u.tn.Name()+"."+sel.Sel.Name)
 	if !ok {
+		row, ok = pv.implicitRow(u, sel)
+	}
+	if !ok {
 		u.fail(sel.Pos(), "it calls %s at %s, which has no catalog row", sel.Sel.Name, pv.position(sel.Pos()))
 		return
 	}
@@ -754,6 +771,25 @@ func (pv *prover) methodCall(u *unit, call *ast.CallExpr, sel *ast.SelectorExpr)
 	fix := &callFix{call: call, row: row, file: f}
 	switch row.Result {
 	case catalog.Same:
+		if len(kept) < len(call.Args) && pv.droppedComments(f, call, kept) {
+			// The statement is rebuilt with the comment above it;
+			// inside an expression there is no place for it.
+			stmt, ok := pv.parents[call].(ast.Stmt)
+			switch stmt.(type) {
+			case *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt:
+			default:
+				ok = false
+			}
+			if !ok {
+				u.fail(call.Pos(), "%s at %s: a comment inside the arguments it drops would be lost", sel.Sel.Name, pv.position(call.Pos()))
+				return
+			}
+			if why := pv.replace(fix, []ast.Node{stmt}, call, row, kept, nil); why != "" {
+				u.fail(call.Pos(), "%s at %s: %s", sel.Sel.Name, pv.position(call.Pos()), why)
+				return
+			}
+			break
+		}
 		fix.edit = pv.callEdit(fix, sel, call, kept)
 	case catalog.Tokens:
 		why := pv.tokenResult(u, call, sel, fix)
@@ -927,28 +963,6 @@ func (pv *prover) settle() {
 				spans = append(spans, c.removed...)
 			}
 		}
-		for _, u := range pv.units {
-			if u.reason != "" {
-				continue
-			}
-		calls:
-			for _, c := range u.calls {
-				for _, s := range c.removed {
-					for _, other := range pv.units {
-						if other == u {
-							continue
-						}
-						for _, oc := range other.calls {
-							if s.holds(oc.call.Pos()) {
-								u.fail(oc.call.Pos(), "its dead error handling at %s uses another lock", pv.position(s.pos))
-								changed = true
-								break calls
-							}
-						}
-					}
-				}
-			}
-		}
 		var stuck map[*types.Var]token.Pos
 		deletions, stuck = pv.orphans(spans)
 		for v, at := range stuck {
@@ -994,6 +1008,9 @@ func (pv *prover) settle() {
 			pv.plan.move[c.Fun.(*ast.SelectorExpr)] = true
 		}
 		for _, c := range u.calls {
+			if pv.insideDeadCode(u, c) {
+				continue // another lock's fix removes it with its dead code
+			}
 			pv.plan.calls[c.file] = append(pv.plan.calls[c.file], c)
 			pv.plan.removed[c.file] = append(pv.plan.removed[c.file], c.removed...)
 		}
@@ -1300,7 +1317,13 @@ func (pv *prover) excludedCalls() {
 	members := make(map[string]bool)
 	for _, u := range pv.units {
 		for _, r := range pv.sw.rules.Methods(u.tn.Pkg().Path(), u.tn.Name()) {
-			members[r.Member()] = true
+			reshapes := r.FacadeName() != r.Member() || r.Result != catalog.Same
+			for _, a := range r.Args {
+				reshapes = reshapes || a != catalog.Keep
+			}
+			if reshapes {
+				members[r.Member()] = true // a call that would not compile unchanged
+			}
 		}
 	}
 	if len(members) == 0 {
@@ -1368,4 +1391,76 @@ func (pv *prover) wrappers() {
 			"%s.%s bypasses the lock facade, and %s names its embedded field %s, which the facade's %s does not have: write %s instead, then run syncsweep -fix",
 			tn.Pkg().Path(), tn.Name(), pv.exprString(sel), field.Name(), row.FacadeName(), pv.exprString(sel.X))})
 	}
+}
+
+// implicitRow returns the row of a method that needs none: one the
+// facade's type has, with the same signature (an in-house lock's plain
+// Unlock()).
+func (pv *prover) implicitRow(u *unit, sel *ast.SelectorExpr) (catalog.Row, bool) {
+	fn, ok := pv.info.Uses[sel.Sel].(*types.Func)
+	if !ok {
+		return catalog.Row{}, false
+	}
+	typeRow, _ := pv.sw.rules.Lookup(u.tn.Pkg().Path(), u.tn.Name())
+	name := sel.Sel.Name
+	if !slices.Contains(catalog.FacadeMethods[typeRow.FacadeName()], name) || name == "RLocker" {
+		return catalog.Row{}, false
+	}
+	sig := fn.Signature()
+	res := sig.Results()
+	want := 0
+	if strings.HasPrefix(name, "Try") {
+		want = 1
+	}
+	if sig.Params().Len() != 0 || res.Len() != want || want == 1 && !types.Identical(res.At(0).Type(), types.Typ[types.Bool]) {
+		return catalog.Row{}, false
+	}
+	return catalog.Row{From: u.tn.Pkg().Path(), Name: u.tn.Name() + "." + name, Kind: catalog.Method, As: name}, true
+}
+
+// zeroValue returns the type name in new(T), T{} or &T{} when value is one
+// of those, of the unit's type: the zero value, which the facade's type
+// shares when the type has no constructor that takes arguments.
+func (pv *prover) zeroValue(u *unit, value ast.Expr) *ast.SelectorExpr {
+	var t ast.Expr
+	switch v := ast.Unparen(value).(type) {
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(v.Fun).(*ast.Ident); ok && len(v.Args) == 1 {
+			if b, ok := pv.info.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
+				t = v.Args[0]
+			}
+		}
+	case *ast.UnaryExpr:
+		if lit, ok := ast.Unparen(v.X).(*ast.CompositeLit); ok && v.Op == token.AND && len(lit.Elts) == 0 {
+			t = lit.Type
+		}
+	case *ast.CompositeLit:
+		if len(v.Elts) == 0 {
+			t = v.Type
+		}
+	}
+	sel, ok := t.(*ast.SelectorExpr)
+	if !ok || pv.info.Uses[sel.Sel] != types.Object(u.tn) {
+		return nil
+	}
+	return sel
+}
+
+// insideDeadCode reports whether c lies in the code that another proven
+// unit's fix removes ("if err := b.Acquire(...); err != nil { a.Release(1)
+// }"): that fix deletes it, and an edit of its own would overlap.
+func (pv *prover) insideDeadCode(u *unit, c *callFix) bool {
+	for _, other := range pv.units {
+		if other == u || other.reason != "" {
+			continue
+		}
+		for _, oc := range other.calls {
+			for _, s := range oc.removed {
+				if s.holds(c.call.Pos()) && !(oc.call.Pos() <= c.call.Pos() && c.call.Pos() < oc.call.End()) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -96,3 +96,35 @@ func Count(items []string) int {
 	}
 	return n
 }
+
+// Pair holds two locks declared together.
+type Pair struct {
+	a, b *semaphore.Weighted // want `golang.org/x/sync/semaphore.Weighted bypasses the lock facade`
+}
+
+// NewPair makes a Pair.
+func NewPair() *Pair {
+	return &Pair{a: semaphore.NewWeighted(1), b: semaphore.NewWeighted(1)} // want `NewWeighted bypasses the lock facade` `NewWeighted bypasses the lock facade`
+}
+
+// Both takes both locks, and gives the first back when the second fails.
+func (p *Pair) Both() {
+	if err := p.a.Acquire(context.Background(), 1); err != nil { // want `Acquire bypasses the lock facade`
+		return
+	}
+	if err := p.b.Acquire(context.Background(), 1); err != nil { // want `Acquire bypasses the lock facade`
+		p.a.Release(1) // the first lock goes back
+		return
+	}
+	p.b.Release(1) // want `Release bypasses the lock facade`
+	p.a.Release(1) // want `Release bypasses the lock facade`
+}
+
+// Commented has comments inside the arguments that go.
+func (s *Store) Commented() {
+	s.sem.Acquire( // want `Acquire bypasses the lock facade`
+		context.Background(), // never cancelled
+		1,
+	)
+	s.sem.Release(1 /* one permit */) // want `Release bypasses the lock facade`
+}

@@ -27,3 +27,7 @@ func (l *Lock) LockWithTimeout(d time.Duration) bool {
 	l.mu.Lock()
 	return true
 }
+
+// TryLock tries to lock l; it needs no row: the facade's Mutex has the
+// same method.
+func (l *Lock) TryLock() bool { return l.mu.TryLock() }
