@@ -72,9 +72,9 @@ type plan struct {
 	// wrapped holds third-party types ("path.Name") whose embedded
 	// field the package names (t.once.Once.Do): they stay.
 	wrapped map[string]bool
-	calls    map[*ast.File][]*callFix
-	removed  map[*ast.File][]span
-	opts     *optsPlan
+	calls   map[*ast.File][]*callFix
+	removed map[*ast.File][]span
+	opts    *optsPlan
 }
 
 type finding struct {

@@ -997,7 +997,6 @@ func commentsOf(spec *ast.ImportSpec, text string) string {
 	return text
 }
 
-
 // commonPrefix counts the leading path elements a and b share.
 func commonPrefix(a, b string) int {
 	as, bs := strings.Split(a, "/"), strings.Split(b, "/")

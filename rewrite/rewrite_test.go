@@ -51,6 +51,7 @@ func TestFixtures(t *testing.T) {
 		{pkg: "deadlocklate"},
 		{pkg: "deadlockzero"},
 		{pkg: "deadlockwrap"},
+		{pkg: "missingrows"},
 		{pkg: "usererr", pol: policy.Policy{Rows: []policy.Row{
 			{From: "inhouse/errlock", Name: "Lock", Facade: "Mutex"},
 			{From: "inhouse/errlock", Name: "Lock.Lock", Result: "nil"},

@@ -8,9 +8,9 @@ import (
 )
 
 type jobs struct {
-	once deadlock.Once      // (kept: see the use of its field below)
-	wg   deadlock.WaitGroup // want `github.com/sasha-s/go-deadlock.WaitGroup bypasses the lock facade`
-	ld.DeadlockMutex        // want `github.com/linkdata/deadlock.DeadlockMutex bypasses the lock facade, but it is embedded: moving it to Mutex would rename the field DeadlockMutex to Mutex`
+	once             deadlock.Once      // (kept: see the use of its field below)
+	wg               deadlock.WaitGroup // want `github.com/sasha-s/go-deadlock.WaitGroup bypasses the lock facade`
+	ld.DeadlockMutex                    // want `github.com/linkdata/deadlock.DeadlockMutex bypasses the lock facade, but it is embedded: moving it to Mutex would rename the field DeadlockMutex to Mutex`
 }
 
 func (j *jobs) run() {
