@@ -166,8 +166,8 @@ func (pv *prover) onlyHere(v *types.Var, as *ast.AssignStmt, ifs *ast.IfStmt) st
 		return fmt.Sprintf("%s is a parameter or named result, which return reads", v.Name())
 	}
 	fn := pv.enclosingFunc(as)
-	for id, obj := range pv.info.Uses {
-		if obj != v || (as.Pos() <= id.Pos() && id.Pos() < ifs.End()) {
+	for _, id := range pv.usesOf(v) {
+		if as.Pos() <= id.Pos() && id.Pos() < ifs.End() {
 			continue
 		}
 		if as.Tok == token.DEFINE || id.Pos() > ifs.End() {

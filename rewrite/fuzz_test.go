@@ -71,7 +71,7 @@ func addExports(m map[string]string, out []byte) error {
 	return nil
 }
 
-func newImporter(t *testing.T, fset *token.FileSet) types.Importer {
+func newImporter(t testing.TB, fset *token.FileSet) types.Importer {
 	paths, err := exportData()
 	if err != nil {
 		t.Fatal(err)

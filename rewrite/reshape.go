@@ -58,6 +58,46 @@ type span struct{ pos, end token.Pos }
 
 func (s span) holds(pos token.Pos) bool { return s.pos <= pos && pos < s.end }
 
+// A spanSet is a union of spans, sorted and merged, for lookups in
+// logarithmic time: a package may hold thousands of fixes.
+type spanSet []span
+
+func newSpanSet(spans []span) spanSet {
+	sorted := slices.Clone(spans)
+	slices.SortFunc(sorted, func(a, b span) int { return int(a.pos) - int(b.pos) })
+	var out spanSet
+	for _, s := range sorted {
+		if n := len(out); n > 0 && s.pos < out[n-1].end {
+			out[n-1].end = max(out[n-1].end, s.end)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// find returns the merged span that holds pos.
+func (ss spanSet) find(pos token.Pos) (span, bool) {
+	i, _ := slices.BinarySearchFunc(ss, pos, func(s span, p token.Pos) int {
+		switch {
+		case s.end <= p:
+			return -1
+		case s.pos > p:
+			return 1
+		}
+		return 0
+	})
+	if i < len(ss) && ss[i].holds(pos) {
+		return ss[i], true
+	}
+	return span{}, false
+}
+
+func (ss spanSet) holds(pos token.Pos) bool {
+	_, ok := ss.find(pos)
+	return ok
+}
+
 // A plan is the package-wide outcome of the proofs, which the per-file
 // planning consults.
 type plan struct {
@@ -74,6 +114,7 @@ type plan struct {
 	wrapped map[string]bool
 	calls   map[*ast.File][]*callFix
 	removed map[*ast.File][]span
+	merged  map[*ast.File]spanSet // removed, merged; made on first use
 	opts    *optsPlan
 }
 
@@ -84,15 +125,18 @@ type finding struct {
 
 // inRemoved reports whether pos lies in code that a fix of f deletes.
 func (p *plan) inRemoved(f *ast.File, pos token.Pos) bool {
-	if p == nil {
+	if p == nil || len(p.removed[f]) == 0 {
 		return false
 	}
-	for _, s := range p.removed[f] {
-		if s.holds(pos) {
-			return true
-		}
+	if p.merged == nil {
+		p.merged = make(map[*ast.File]spanSet)
 	}
-	return false
+	ss, ok := p.merged[f]
+	if !ok {
+		ss = newSpanSet(p.removed[f])
+		p.merged[f] = ss
+	}
+	return ss.holds(pos)
 }
 
 // needsPlan reports whether the package imports a source package with
@@ -134,6 +178,23 @@ type prover struct {
 	plan    *plan
 	// decorators holds the dst form of the files with dead handling.
 	decorators map[*ast.File]*decorator.Decorator
+	uses       map[types.Object][]*ast.Ident // see usesOf
+	defs       map[types.Object]*ast.Ident   // see declStmt
+	dead       spanSet                       // see insideDeadCode
+}
+
+// usesOf returns the identifiers that use obj, from an index built once:
+// the proofs ask for many objects, and a package has many identifiers.
+func (pv *prover) usesOf(obj types.Object) []*ast.Ident {
+	if pv.uses == nil {
+		pv.uses = make(map[types.Object][]*ast.Ident)
+		for id, o := range pv.info.Uses {
+			if _, ok := o.(*types.Var); ok {
+				pv.uses[o] = append(pv.uses[o], id)
+			}
+		}
+	}
+	return pv.uses[obj]
 }
 
 // planPackage runs the proofs over the package's type-checked files.
@@ -899,10 +960,7 @@ func (pv *prover) tokenResult(u *unit, call *ast.CallExpr, sel *ast.SelectorExpr
 // tokenUses checks that every use of the token v is the argument of the
 // read unlock of the same lock expression.
 func (pv *prover) tokenUses(u *unit, v *types.Var, lock ast.Expr) string {
-	for id, obj := range pv.info.Uses {
-		if obj != v {
-			continue
-		}
+	for _, id := range pv.usesOf(v) {
 		call, ok := pv.parents[id].(*ast.CallExpr)
 		if !ok || len(call.Args) != 1 || call.Args[0] != ast.Expr(id) {
 			return fmt.Sprintf("its token %s is used at %s other than by RUnlock", v.Name(), pv.position(id.Pos()))
@@ -981,6 +1039,15 @@ func (pv *prover) settle() {
 			}
 		}
 	}
+	var dead []span
+	for _, u := range pv.units {
+		if u.reason == "" {
+			for _, c := range u.calls {
+				dead = append(dead, c.removed...)
+			}
+		}
+	}
+	pv.dead = newSpanSet(dead)
 	for _, u := range pv.units {
 		if u.reason == "" && len(u.refs) == 0 && len(u.ctors) == 0 && len(u.calls) == 0 {
 			continue
@@ -1008,7 +1075,7 @@ func (pv *prover) settle() {
 			pv.plan.move[c.Fun.(*ast.SelectorExpr)] = true
 		}
 		for _, c := range u.calls {
-			if pv.insideDeadCode(u, c) {
+			if pv.insideDeadCode(c) {
 				continue // another lock's fix removes it with its dead code
 			}
 			pv.plan.calls[c.file] = append(pv.plan.calls[c.file], c)
@@ -1048,8 +1115,8 @@ func (pv *prover) ctorOfType(tn *types.TypeName) catalog.Row {
 
 // readsIn reports whether v is read inside s.
 func (pv *prover) readsIn(v *types.Var, s span) bool {
-	for id, obj := range pv.info.Uses {
-		if obj == v && s.holds(id.Pos()) && !pv.isWrite(id) {
+	for _, id := range pv.usesOf(v) {
+		if s.holds(id.Pos()) && !pv.isWrite(id) {
 			return true
 		}
 	}
@@ -1061,14 +1128,7 @@ func (pv *prover) readsIn(v *types.Var, s span) bool {
 // context.Background()", "var err error") get a deletion; the others are
 // stuck, with the position of a read.
 func (pv *prover) orphans(spans []span) (map[*types.Var]analysis.TextEdit, map[*types.Var]token.Pos) {
-	inSpans := func(p token.Pos) bool {
-		for _, s := range spans {
-			if s.holds(p) {
-				return true
-			}
-		}
-		return false
-	}
+	inSpans := newSpanSet(spans).holds
 	readOutside := make(map[*types.Var]bool)
 	readInside := make(map[*types.Var]token.Pos)
 	for id, obj := range pv.info.Uses {
@@ -1100,14 +1160,21 @@ func (pv *prover) orphans(spans []span) (map[*types.Var]analysis.TextEdit, map[*
 
 // declStmt returns the statement that declares the local variable v.
 func (pv *prover) declStmt(v *types.Var) ast.Node {
-	for id, obj := range pv.info.Defs {
-		if obj != v {
-			continue
-		}
-		for p := pv.parents[id]; p != nil; p = pv.parents[p] {
-			if s, ok := p.(ast.Stmt); ok {
-				return s
+	if pv.defs == nil {
+		pv.defs = make(map[types.Object]*ast.Ident)
+		for id, obj := range pv.info.Defs {
+			if obj != nil {
+				pv.defs[obj] = id
 			}
+		}
+	}
+	id := pv.defs[v]
+	if id == nil {
+		return nil
+	}
+	for p := pv.parents[id]; p != nil; p = pv.parents[p] {
+		if s, ok := p.(ast.Stmt); ok {
+			return s
 		}
 	}
 	return nil
@@ -1143,8 +1210,8 @@ func (pv *prover) deletion(v *types.Var, inSpans func(token.Pos) bool) (analysis
 			return analysis.TextEdit{}, false
 		}
 	}
-	for id, obj := range pv.info.Uses {
-		if obj == v && !inSpans(id.Pos()) {
+	for _, id := range pv.usesOf(v) {
+		if !inSpans(id.Pos()) {
 			return analysis.TextEdit{}, false // written elsewhere
 		}
 	}
@@ -1447,20 +1514,18 @@ func (pv *prover) zeroValue(u *unit, value ast.Expr) *ast.SelectorExpr {
 }
 
 // insideDeadCode reports whether c lies in the code that another proven
-// unit's fix removes ("if err := b.Acquire(...); err != nil { a.Release(1)
-// }"): that fix deletes it, and an edit of its own would overlap.
-func (pv *prover) insideDeadCode(u *unit, c *callFix) bool {
-	for _, other := range pv.units {
-		if other == u || other.reason != "" {
-			continue
-		}
-		for _, oc := range other.calls {
-			for _, s := range oc.removed {
-				if s.holds(c.call.Pos()) && !(oc.call.Pos() <= c.call.Pos() && c.call.Pos() < oc.call.End()) {
-					return true
-				}
-			}
+// call's fix removes ("if err := b.Acquire(...); err != nil { a.Release(1)
+// }", of this lock or another): that fix deletes it, and an edit of its
+// own would overlap. pv.dead holds every proven call's removed spans.
+func (pv *prover) insideDeadCode(c *callFix) bool {
+	merged, ok := pv.dead.find(c.call.Pos())
+	if !ok {
+		return false
+	}
+	for _, s := range c.removed {
+		if s == merged {
+			return false // the span is c's own, and nothing wider holds it
 		}
 	}
-	return false
+	return true
 }

@@ -1,0 +1,98 @@
+package rewrite_test
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/syncsweep/syncsweep/policy"
+	"github.com/syncsweep/syncsweep/rewrite"
+)
+
+// guardedSource returns a package with n weight-1 semaphores, each with
+// dead error handling to remove: the proofs' work grows with it.
+func guardedSource(n int) string {
+	var b strings.Builder
+	b.WriteString("package p\n\nimport (\n\t\"context\"\n\n\t\"golang.org/x/sync/semaphore\"\n)\n\ntype S struct {\n")
+	for i := range n {
+		fmt.Fprintf(&b, "\ts%d *semaphore.Weighted\n", i)
+	}
+	b.WriteString("}\n\nfunc New() *S {\n\treturn &S{\n")
+	for i := range n {
+		fmt.Fprintf(&b, "\t\ts%d: semaphore.NewWeighted(1),\n", i)
+	}
+	b.WriteString("\t}\n}\n")
+	for i := range n {
+		fmt.Fprintf(&b, `
+func (s *S) F%[1]d() error {
+	ctx := context.Background()
+	if err := s.s%[1]d.Acquire(ctx, 1); err != nil {
+		// never
+		return err
+	}
+	defer s.s%[1]d.Release(1)
+	return nil
+}
+`, i)
+	}
+	return b.String()
+}
+
+// BenchmarkSweepGuarded times the sweep of one package of n semaphores
+// used as mutexes. ns/op should grow about linearly with n: compare the
+// sizes (the proofs once went quadratic, taking minutes at n=1500).
+func BenchmarkSweepGuarded(b *testing.B) {
+	rules, err := policy.Policy{}.Compile()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{100, 1000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			src := []byte(guardedSource(n))
+			fset := token.NewFileSet()
+			f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pkg, info, err := check(fset, newImporter(b, fset), f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			findings := 0
+			pass := &analysis.Pass{
+				Analyzer:   rewrite.Analyzer,
+				Fset:       fset,
+				Files:      []*ast.File{f},
+				Pkg:        pkg,
+				TypesInfo:  info,
+				TypesSizes: types.SizesFor("gc", "amd64"),
+				Module:     &analysis.Module{Path: "example.com/p"},
+				ReadFile: func(name string) ([]byte, error) {
+					if name == "p.go" {
+						return src, nil
+					}
+					return nil, os.ErrNotExist
+				},
+				Report: func(analysis.Diagnostic) { findings++ },
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				findings = 0
+				if _, err := rewrite.Sweep(pass, rules); err != nil {
+					b.Fatal(err)
+				}
+			}
+			// Per semaphore: the type, the constructor, Acquire, Release.
+			if want := 4 * n; findings != want {
+				b.Fatalf("%d findings, want %d", findings, want)
+			}
+		})
+	}
+}
