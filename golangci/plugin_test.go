@@ -22,6 +22,18 @@ func TestSettings(t *testing.T) {
 			"ban":   []any{"sync.Mutex", "sync.RWMutex"},
 			"rows":  []any{map[string]any{"from": "example.com/lock", "name": "Spin", "facade": "Mutex"}},
 		}},
+		{name: "method rows", settings: map[string]any{
+			"rows": []any{
+				map[string]any{"from": "example.com/lock", "name": "Lock", "facade": "Mutex"},
+				map[string]any{"from": "example.com/lock", "name": "Lock.Lock", "result": "nil"},
+			},
+		}},
+		{name: "bad result", settings: map[string]any{
+			"rows": []any{
+				map[string]any{"from": "example.com/lock", "name": "Lock", "facade": "Mutex"},
+				map[string]any{"from": "example.com/lock", "name": "Lock.Lock", "result": "never"},
+			},
+		}, wantErr: `key "rows[1]": "result"`},
 		{name: "unknown key", settings: map[string]any{"alow": []any{"x"}}, wantErr: `unknown field "alow"`},
 		{name: "bad value", settings: map[string]any{"ban": []any{"sync.Mutx"}}, wantErr: `key "ban[0]"`},
 	}
