@@ -140,6 +140,8 @@ func TestFixMatchesGoldens(t *testing.T) {
 		{pattern: "./src/deadlocklate", code: 3}, // options set after locks may be used
 		{pattern: "./src/deadlockzero", code: 3}, // a timeout the facade cannot express
 		{pattern: "./src/deadlockwrap", code: 3}, // embedded wrapper fields named
+		{pattern: "./src/pinned", code: 3},         // locks handed to generated code stay, reported
+		{pattern: "./src/pinnedexcluded", code: 3}, // the same from a build-excluded file
 	}
 	for _, r := range runs {
 		got := sweep(t, gopath, r.pol, true, false, r.pattern)

@@ -110,7 +110,13 @@ func explain(err error) error {
 type Rules struct {
 	Facade string
 	Atomic string // "" or "off" or an import path, as in Policy
-	allow  []*regexp.Regexp
+	// Swept, when set, reports whether the sweep rewrites the package
+	// pkgPath in this run: a driver sets it to the packages its patterns
+	// name. A lock whose value reaches an object of a package it
+	// leaves out keeps its sync type (see package rewrite). Nil means
+	// every package of the pass's module is swept.
+	Swept func(pkgPath string) bool
+	allow []*regexp.Regexp
 	// ban holds source paths and "path.Name" keys; nil bans everything.
 	ban   map[string]bool
 	extra map[[2]string]catalog.Row

@@ -51,6 +51,33 @@
 // A dot-imported name is reported without a fix, as is a use of a type
 // alias of a sync type declared where the sweep does not reach.
 //
+// # Locks that stay
+//
+// A lock whose value or address reaches code that is not rewritten keeps
+// its sync type, or the sweep would break the build: passed to a function
+// of a generated file, of another module, of an allow-listed package or
+// of a package the run leaves out (policy.Rules.Swept), stored in such a
+// package's struct field, returned through a func it calls, or kept by a
+// directive, a dot import or an embedded field's name. The decision is
+// made from types before any edit (pin.go): every type expression that
+// would move, and every variable, field, parameter, result, local type
+// and expression whose type holds one, is a node of a union-find; the two
+// sides of every flow that needs identical types are united (assignment,
+// argument, return, composite literal element, send, range, comparison,
+// conversion, append, func and method values, a value that satisfies an
+// interface whose methods hold lock types, the calls of generic
+// functions). A component with such a pin stays whole, and each of its
+// declarations is reported, without a fix, with the path to the pin:
+//
+//	shared stays sync.Mutex: &shared is passed to gen.Use at app.go:14, which wants *sync.Mutex; gen.Use is declared in generated file gen.go
+//
+// Objects of other swept packages of the module are assumed to move with
+// their own sweep (a driver type-checks the result). Build-excluded files
+// follow the same rule: when they name lock types, the package is
+// type-checked once more with them (imports resolve to this build's
+// packages only), and a lock they hand to a package this build does not
+// load stays too. [Moves] is the predicate on types.
+//
 // Flags: the policy's (package policy): -config, -facade, -atomic, -allow
 // and -ban.
 package rewrite

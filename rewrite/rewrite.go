@@ -101,21 +101,24 @@ func Sweep(pass *analysis.Pass, rules *policy.Rules) (*Result, error) {
 		return res, nil
 	}
 	sw := &sweeper{pass: pass, rules: rules, res: res, excluded: excludedDecls(pass)}
+	swept := make(map[*ast.File]bool)
+	for _, f := range pass.Files {
+		name := pass.Fset.File(f.Pos()).Name()
+		swept[f] = !isCgoOutput(pass, f, name) && !skipFile(name, f)
+	}
 	if sw.needsPlan() {
-		swept := make(map[*ast.File]bool)
-		for _, f := range pass.Files {
-			name := pass.Fset.File(f.Pos()).Name()
-			swept[f] = !isCgoOutput(pass, f, name) && !skipFile(name, f)
-		}
 		sw.plan = sw.planPackage(swept)
 	}
+	// Which lock types must stay, because their values reach code that
+	// is not rewritten (pin.go); decided before any file is planned.
+	sw.pins = sw.pinPackage(swept)
 	for _, f := range pass.Files {
 		name := pass.Fset.File(f.Pos()).Name()
 		if isCgoOutput(pass, f, name) {
 			// The type checker saw cgo's version of a user file, which
 			// lives in the build cache: sweep the user's own file by
 			// syntax instead, as for files the build excludes.
-			sw.sweepIgnored(pass.Fset.Position(f.Package).Filename)
+			sw.sweepIgnored(pass.Fset.Position(f.Package).Filename, true)
 			continue
 		}
 		if skipFile(name, f) {
@@ -127,7 +130,7 @@ func Sweep(pass *analysis.Pass, rules *policy.Rules) (*Result, error) {
 		if !strings.HasSuffix(name, ".go") {
 			continue
 		}
-		sw.sweepIgnored(name)
+		sw.sweepIgnored(name, false)
 	}
 	return res, nil
 }
@@ -140,7 +143,9 @@ type sweeper struct {
 	excluded func() map[string]bool
 	aliases  map[*types.Package]bool // memo of hasAliases
 	plan     *plan                   // the proofs of guarded types; nil when none is imported
+	pins     *pinGraph               // what must stay; nil when no file names a lock type
 	allows   map[*ast.File][]*Allow
+	parsed   map[string]parsedFile // build-excluded files, parsed once
 }
 
 // readFile returns a file's content: one of the pass's files, or a cgo
@@ -495,6 +500,7 @@ func (sw *sweeper) sweepTyped(f *ast.File) {
 	if len(specs) == 0 && len(dots) == 0 && len(facadeNames) == 0 && len(aliasNames) == 0 && !planned {
 		return
 	}
+	sw.pins.reportIn(fi, false)
 	// usesLeft counts each import's uses outside the code that the fixes
 	// remove, to drop the imports only that code needed.
 	usesLeft := make(map[*types.PkgName]int)
@@ -543,6 +549,10 @@ func (sw *sweeper) sweepTyped(f *ast.File) {
 				return false
 			}
 			if sw.plan.claims(fi, n, spec) {
+				return false
+			}
+			if sw.pins.keeps(n) {
+				fi.residual[spec] = true // its value reaches code that keeps sync
 				return false
 			}
 			row, ok := sw.rules.Lookup(pn.Imported().Path(), n.Sel.Name)
@@ -660,13 +670,11 @@ func (sw *sweeper) finish(fi *fileInfo) {
 // sweepIgnored plans a file that the build configuration excludes, by
 // syntax alone: the parser's resolver leaves X unresolved in X.Sel when X
 // is not declared inside the file, so it can only be the import.
-func (sw *sweeper) sweepIgnored(filename string) {
+//
+// cgo says the file is the user's version of one that cgo rewrote.
+func (sw *sweeper) sweepIgnored(filename string, cgo bool) {
 	pass, excluded := sw.pass, sw.excluded
-	src, err := sw.readFile(filename)
-	if err != nil {
-		return
-	}
-	f, err := parser.ParseFile(pass.Fset, filename, src, parser.ParseComments)
+	f, err := sw.parseIgnored(filename)
 	if err != nil {
 		if f != nil && f.Name != nil {
 			// The build never compiles it, so this is no build error,
@@ -683,6 +691,7 @@ func (sw *sweeper) sweepIgnored(filename string) {
 	}
 	fi := sw.newFile(f, filename)
 	defer sw.finish(fi)
+	sw.pins.reportIn(fi, cgo)
 	specs, dots := sourceSpecs(sw.rules, f)
 	for _, spec := range dots {
 		// Without types, the names the dot import brings cannot be
@@ -730,6 +739,9 @@ func (sw *sweeper) sweepIgnored(filename string) {
 			case sw.rules.Guarded(row.From, row.Name) || row.Result == catalog.New:
 				fi.reportUnfixable(n.Pos(), n.End(), "%s.%s bypasses the lock facade; this file is excluded by build constraints, and syncsweep moves %s only where type information proves every use", row.From, row.Name, row.Name)
 				ok = false
+			}
+			if ok && (sw.pins.keeps(n) || sw.pins.keepsAt(pass.Fset, n)) {
+				ok = false // its value reaches code that keeps sync
 			}
 			if !ok || !fi.addSite(site{sel: n, spec: spec, row: row}) {
 				fi.residual[spec] = true

@@ -24,6 +24,9 @@ func TestFixtures(t *testing.T) {
 	tests := []struct {
 		pkg string
 		pol policy.Policy
+		// swept, when set, is the run's set of swept packages
+		// (policy.Rules.Swept).
+		swept func(pkgPath string) bool
 	}{
 		{pkg: "basic"},
 		{pkg: "atomics"},
@@ -52,6 +55,9 @@ func TestFixtures(t *testing.T) {
 		{pkg: "deadlockzero"},
 		{pkg: "deadlockwrap"},
 		{pkg: "missingrows"},
+		{pkg: "pinned"},
+		{pkg: "pinnedexcluded"},
+		{pkg: "pinnedswept", swept: func(p string) bool { return p != "example.com/ext" }},
 		{pkg: "usererr", pol: policy.Policy{Rows: []policy.Row{
 			{From: "inhouse/errlock", Name: "Lock", Facade: "Mutex"},
 			{From: "inhouse/errlock", Name: "Lock.Lock", Result: "nil"},
@@ -65,6 +71,7 @@ func TestFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			rules.Swept = tt.swept
 			fixturetest.Run(t, testdata, rewrite.New(rules), tt.pkg)
 		})
 	}

@@ -1,0 +1,5 @@
+package pinnedexcluded
+
+import "example.com/ext"
+
+func init() { ext.Count(&counter) }
