@@ -5,11 +5,15 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"go/format"
+	"go/parser"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"sync"
 	"syscall"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -54,10 +58,20 @@ type edit struct {
 	text       string
 }
 
-// applyFixes gathers the first fix of every finding, applies them file by
-// file (a file with conflicting edits is refused whole), checks that each
-// result parses and formats, and then prints diffs or writes files.
-func (r *run) applyFixes(diags []found) {
+// A fileResult is one file the sweep changes: its bytes on disk (as
+// loaded) and after the fixes, formatted.
+type fileResult struct {
+	name     string
+	old, new []byte
+	mode     os.FileMode
+	module   *packages.Module
+}
+
+// planFiles gathers the first fix of every finding of one batch and
+// applies them file by file in memory (a file with conflicting edits is
+// refused whole); each result must parse and format. Findings without a
+// fix are shown and counted. Nothing is written here.
+func (r *run) planFiles(diags []found) []fileResult {
 	byFile := make(map[string][]edit)
 	moduleOf := make(map[string]*packages.Module)
 	for _, d := range diags {
@@ -84,48 +98,96 @@ func (r *run) applyFixes(diags []found) {
 	}
 	sort.Strings(names)
 
-	type result struct {
-		name     string
-		old, new []byte
-		mode     os.FileMode
+	// Each file on its own, on every CPU (formatting is most of the
+	// cost); messages and results keep the sorted order.
+	type planned struct {
+		res    *fileResult
+		parsed parsedFile
+		msg    string
 	}
-	var results []result
-	for _, name := range names {
-		if r.blocked[name] {
-			// Shared with a package that does not load: leave it.
-			r.errorf("%s: not rewritten: it belongs to a package that does not load", r.rel(name))
+	out := make([]planned, len(names))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				name := names[i]
+				res, parsed, msg := r.planFile(name, byFile[name], moduleOf[name])
+				out[i] = planned{res, parsed, msg}
+			}
+		}()
+	}
+	for i := range names {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	var results []fileResult
+	for i, p := range out {
+		if p.msg != "" {
+			r.errorf("%s", p.msg)
 			continue
 		}
-		fi, err := os.Stat(name)
-		if err != nil {
-			r.errorf("%v", err)
-			continue
+		if r.check != nil && p.parsed.file != nil {
+			r.newAST[names[i]] = p.parsed
 		}
-		old, err := os.ReadFile(name)
-		if err != nil {
-			r.errorf("%v", err)
-			continue
-		}
-		if sum, ok := r.parsed[name]; ok && sum != sha256.Sum256(old) {
-			r.errorf("%s: not rewritten: it changed on disk since it was loaded; run again", r.rel(name))
-			continue
-		}
-		edits, err := normalize(byFile[name], len(old))
-		if err != nil {
-			r.errorf("%s: not rewritten: %v", r.rel(name), err)
-			continue
-		}
-		new := apply(old, edits)
-		formatted, err := format.Source(new)
-		if err != nil {
-			r.errorf("%s: not rewritten: the result would not parse: %v", r.rel(name), err)
-			continue
-		}
-		if !bytes.Equal(formatted, old) {
-			results = append(results, result{name, old, formatted, fi.Mode()})
+		if p.res != nil {
+			results = append(results, *p.res)
 		}
 	}
+	return results
+}
 
+// planFile applies one file's edits in memory and formats the result. It
+// returns the result (nil when the file does not change), its syntax, or
+// why the file is not rewritten.
+func (r *run) planFile(name string, edits []edit, module *packages.Module) (*fileResult, parsedFile, string) {
+	if r.blocked[name] {
+		// Shared with a package that does not load: leave it.
+		return nil, parsedFile{}, fmt.Sprintf("%s: not rewritten: it belongs to a package that does not load", r.rel(name))
+	}
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, parsedFile{}, err.Error()
+	}
+	old, err := os.ReadFile(name)
+	if err != nil {
+		return nil, parsedFile{}, err.Error()
+	}
+	r.mu.Lock()
+	sum, ok := r.parsed[name]
+	r.mu.Unlock()
+	if ok && sum != sha256.Sum256(old) {
+		return nil, parsedFile{}, fmt.Sprintf("%s: not rewritten: it changed on disk since it was loaded; run again", r.rel(name))
+	}
+	edits, err = normalize(edits, len(old))
+	if err != nil {
+		return nil, parsedFile{}, fmt.Sprintf("%s: not rewritten: %v", r.rel(name), err)
+	}
+	new := apply(old, edits)
+	// Parsed once: for gofmt, and (unformatted, which matters only to
+	// the lines an error names) for the compile check.
+	f, err := parser.ParseFile(r.fset, name, new, parser.ParseComments|parser.SkipObjectResolution)
+	var buf bytes.Buffer
+	if err == nil {
+		err = format.Node(&buf, r.fset, f)
+	}
+	if err != nil {
+		return nil, parsedFile{}, fmt.Sprintf("%s: not rewritten: the result would not parse: %v", r.rel(name), err)
+	}
+	parsed := parsedFile{f, new}
+	if bytes.Equal(buf.Bytes(), old) {
+		return nil, parsed, ""
+	}
+	return &fileResult{name, old, buf.Bytes(), fi.Mode(), module}, parsed, ""
+}
+
+// applyFixes prints the planned files as a diff, or writes them, unless
+// the compile check found that the result would not build.
+func (r *run) applyFixes(results []fileResult, compiles bool) {
+	sort.Slice(results, func(i, j int) bool { return results[i].name < results[j].name })
 	if r.Diff {
 		for _, res := range results {
 			rel := filepath.ToSlash(r.rel(res.name))
@@ -136,16 +198,8 @@ func (r *run) applyFixes(diags []found) {
 		}
 		return
 	}
-	if r.Verify && len(results) > 0 && (r.unsure() || r.hazard || r.usesBroken()) {
-		overlay := make(map[string][]byte, len(results))
-		old := make(map[string][]byte, len(results))
-		for _, res := range results {
-			overlay[res.name] = res.new
-			old[res.name] = res.old
-		}
-		if !r.verify(overlay, old) {
-			return
-		}
+	if !compiles {
+		return
 	}
 	// An interrupt stops the writes between two files: the file in
 	// flight is finished (each write is a rename, so it is whole either
@@ -153,6 +207,7 @@ func (r *run) applyFixes(diags []found) {
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(stop)
+	start := time.Now()
 	var written []string
 	var modules []*packages.Module
 	for i, res := range results {
@@ -172,13 +227,16 @@ func (r *run) applyFixes(diags []found) {
 			continue
 		}
 		written = append(written, res.name)
-		if m := moduleOf[res.name]; m != nil {
-			modules = append(modules, m)
+		if res.module != nil {
+			modules = append(modules, res.module)
 		}
 	}
 	r.reportWritten(written)
+	r.took("writing", start)
+	start = time.Now()
 	r.hintRequirement(modules)
 	r.afterWrite(modules)
+	r.took("go.mod and go mod tidy -diff", start)
 }
 
 // reportWritten says how many files were rewritten; after an interrupt it

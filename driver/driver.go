@@ -18,7 +18,9 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 
+	"github.com/syncsweep/syncsweep/policy"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -47,11 +49,17 @@ type Options struct {
 	// FacadeModule is the module path the rewritten code will need; the
 	// driver says how to add it when a module lacks it (empty: no hint).
 	FacadeModule string
-	// Verify type-checks the swept workspace (in memory, before any
-	// write) and writes nothing if a package that loaded before would no
-	// longer compile.
+	// Verify type-checks the swept workspace in process (for -fix and
+	// -diff, before any write) and writes nothing if a package that
+	// loaded before would no longer compile.
 	Verify bool
-	// Verbose says why the result is being type-checked.
+	// Rules, when set, is the policy the Analyzer sweeps by: the driver
+	// sets its Swept to the packages the patterns name, so that the sweep
+	// keeps a lock that reaches a package it does not rewrite, and the
+	// compile check asks it which types move (rewrite.Moves); without it,
+	// the default policy's.
+	Rules *policy.Rules
+	// Verbose says what the check type-checked and how long it took.
 	Verbose bool
 	// AfterAnalysis, if set, is called when the analysis is done and
 	// every package is still in memory (for heap profiles).
@@ -84,22 +92,48 @@ func Run(opts Options) int {
 
 type run struct {
 	Options
-	fset        *token.FileSet
-	failed      bool            // something went wrong: exit 1
-	findings    int             // diagnostics reported or left
-	blocked     map[string]bool // files that belong to a broken package
-	loaded      map[string]bool // IDs of the packages that loaded cleanly
-	swept       map[string]bool // paths of every package the patterns name
-	hazard      bool            // mayBreak said so for some batch
-	batches     [][]string      // the patterns of each batch, from plan
-	lockFrom    map[string]bool // swept packages whose lock-typed objects are used
-	results     []pkgResult     // the analyzer's, when it returns a *rewrite.Result
-	broken      map[string]bool // package paths left untouched
-	interrupted bool            // a signal stopped the writes
-	total       map[string]bool // package paths loaded
+	fset       *token.FileSet
+	failed     bool            // something went wrong: exit 1
+	findings   int             // diagnostics reported or left
+	blocked    map[string]bool // files that belong to a broken package
+	loaded     map[string]bool // IDs of the packages that loaded cleanly
+	swept      map[string]bool // paths of every package the patterns name
+	batchOf    map[string]int  // package path -> its batch, from plan
+	oneBatch   bool            // plan found one batch without listing the packages
+	batchCount int
+	phases     []phase // for -v
+	// inspectUniverse, when set (by tests), sees each batch's universe once its checks are done.
+	inspectUniverse func(*universe)
+	results         []pkgResult           // the analyzer's, when it returns a *rewrite.Result
+	planned         []fileResult          // the files -fix writes, or -diff shows
+	newSrc          map[string][]byte     // file -> its text after the sweep
+	oldSrc          map[string][]byte     // file -> its text before
+	newAST          map[string]parsedFile // file -> its syntax after the sweep, for the batch's check
+	check           *compileCheck         // nil without -verify
+	broken          map[string]bool       // package paths left untouched
+	interrupted     bool                  // a signal stopped the writes
+	total           map[string]bool       // package paths loaded
 
 	mu     sync.Mutex                   // guards parsed
 	parsed map[string][sha256.Size]byte // file -> hash of the content parsed
+}
+
+// phase is the time one stage of the run took, for -v.
+type phase struct {
+	name string
+	d    time.Duration
+}
+
+// took adds the time since start to a stage.
+func (r *run) took(name string, start time.Time) {
+	d := time.Since(start)
+	for i := range r.phases {
+		if r.phases[i].name == name {
+			r.phases[i].d += d
+			return
+		}
+	}
+	r.phases = append(r.phases, phase{name, d})
 }
 
 func (r *run) errorf(format string, args ...any) {
@@ -112,7 +146,7 @@ func (r *run) do() int {
 		fmt.Fprint(r.Stderr, "syncsweep: loading packages...")
 	}
 	batches, err := r.plan()
-	r.batches = batches
+	r.batchCount = len(batches)
 	if r.Progress {
 		fmt.Fprint(r.Stderr, "\r\033[K")
 	}
@@ -123,13 +157,37 @@ func (r *run) do() int {
 	var diags []found
 	var results []pkgResult
 	jsonTree := make(map[string]map[string]json.RawMessage)
-	for _, batch := range batches {
-		d, res, ok := r.analyzeBatch(batch, jsonTree)
+	if r.Rules != nil {
+		// Filled by plan, or by the load of a lone batch, before the
+		// analysis reads it.
+		r.Rules.Swept = func(path string) bool { return r.swept[path] }
+	}
+	if (r.Fix || r.Diff) && r.Verify {
+		r.check = r.newCompileCheck()
+	}
+	for i, batch := range batches {
+		start := time.Now()
+		d, res, pkgs, ok := r.analyzeBatch(batch, jsonTree)
+		r.took("loading and analysis", start)
 		if !ok {
 			return ExitError
 		}
 		diags = append(diags, d...)
 		results = append(results, res...)
+		if r.Fix || r.Diff {
+			// The batch's files as the sweep leaves them, and the
+			// check that they compile, while its syntax and types are
+			// in memory.
+			start = time.Now()
+			planned := r.planFiles(r.dedupe(append([]found(nil), d...)))
+			r.planned = append(r.planned, planned...)
+			r.took("applying the fixes in memory", start)
+			if r.check != nil {
+				start = time.Now()
+				r.checkBatch(i, pkgs, planned)
+				r.took("the compile check", start)
+			}
+		}
 		if len(batches) > 1 {
 			// The batch's syntax, types and dependencies' export data
 			// are garbage now: collect them before the next batch
@@ -143,7 +201,10 @@ func (r *run) do() int {
 	case r.Stats:
 		r.printStats(results)
 	case r.Fix || r.Diff:
-		r.applyFixes(diags)
+		start := time.Now()
+		compiles := r.check.finish()
+		r.took("the compile check", start)
+		r.applyFixes(r.planned, compiles)
 	case r.JSON:
 		// go vet -json's shape: each batch's from the checker itself
 		// (checker.Graph.PrintJSON), merged.
@@ -158,6 +219,13 @@ func (r *run) do() int {
 			fmt.Fprintf(r.Stdout, "%s: %s\n", r.posn(d.diag.Pos), d.diag.Message)
 		}
 		r.findings = len(diags)
+	}
+	if r.Verbose && len(r.phases) > 0 {
+		var parts []string
+		for _, ph := range r.phases {
+			parts = append(parts, fmt.Sprintf("%s %v", ph.name, ph.d.Round(time.Millisecond)))
+		}
+		fmt.Fprintf(r.Stderr, "syncsweep: time spent: %s\n", strings.Join(parts, ", "))
 	}
 	if n := len(r.broken); n > 0 {
 		fmt.Fprintf(r.Stderr, "syncsweep: %d of %d packages left untouched (each named above with its first error); the other %d were swept\n",

@@ -8,6 +8,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -66,21 +68,37 @@ func (r *run) progress(a *analysis.Analyzer, total int) (*analysis.Analyzer, fun
 
 // defaultBatchFiles bounds the Go files type-checked at once: the heap is
 // mostly syntax and type information, so this bounds the peak memory of a
-// large tree, at the cost of one go list per batch.
-const defaultBatchFiles = 300
+// large tree, at the cost of one go list per batch (and of the go list that
+// plans them). Most modules fit in one batch, which costs what one
+// type-check of the tree costs.
+const defaultBatchFiles = 3000
 
 // plan lists the packages (no type-checking) and cuts them into batches
 // of whole packages, each with its test variants, that load and analyze
 // one after the other. The packages' paths are the batches' patterns; when
 // the patterns name files (command-line-arguments), there is one batch.
+// Packages come after the packages they import, so that the compile check
+// of a batch knows what the sweep did to every swept dependency.
 func (r *run) plan() ([][]string, error) {
 	r.fset = token.NewFileSet()
 	r.blocked = make(map[string]bool)
 	r.loaded = make(map[string]bool)
 	r.broken = make(map[string]bool)
 	r.total = make(map[string]bool)
+	r.swept = make(map[string]bool)
+	r.batchOf = make(map[string]int)
+	limit := r.BatchFiles
+	if limit == 0 {
+		limit = defaultBatchFiles
+	}
+	if n, ok := r.countFiles(); ok && n <= limit {
+		// One batch: no listing to plan it. The load fills in what
+		// the listing would have (see noteRoots).
+		r.oneBatch = true
+		return [][]string{r.Patterns}, nil
+	}
 	cfg := &packages.Config{
-		Mode:       packages.NeedName | packages.NeedFiles | packages.NeedForTest,
+		Mode:       packages.NeedName | packages.NeedFiles | packages.NeedForTest | packages.NeedImports,
 		Dir:        r.Dir,
 		Env:        r.Env,
 		BuildFlags: r.BuildFlags,
@@ -93,16 +111,11 @@ func (r *run) plan() ([][]string, error) {
 	if len(list) == 0 {
 		return nil, fmt.Errorf("no packages match %s", strings.Join(r.Patterns, " "))
 	}
-	limit := r.BatchFiles
-	if limit == 0 {
-		limit = defaultBatchFiles
-	}
 	files := make(map[string]int)
 	var paths []string
 	hasPkg := make(map[string]bool) // a package besides its external test
 	dirOf := make(map[string]string)
-	r.swept = make(map[string]bool)
-	r.lockFrom = make(map[string]bool)
+	deps := make(map[string][]string) // path -> the paths it imports
 	for _, p := range list {
 		if strings.HasSuffix(p.ID, ".test") {
 			continue
@@ -124,10 +137,16 @@ func (r *run) plan() ([][]string, error) {
 		if _, ok := files[path]; !ok {
 			paths = append(paths, path)
 		}
+		if p.ForTest == "" && p.PkgPath == path {
+			for _, imp := range p.Imports {
+				deps[path] = append(deps[path], imp.PkgPath)
+			}
+		}
 		files[path] += len(p.GoFiles)
 		hasPkg[path] = hasPkg[path] || p.PkgPath == path
 		dirOf[path] = filepath.Dir(p.GoFiles[0])
 	}
+	paths = importOrder(paths, deps)
 	var batches [][]string
 	var batch []string
 	n := 0
@@ -136,6 +155,7 @@ func (r *run) plan() ([][]string, error) {
 			batches = append(batches, batch)
 			batch, n = nil, 0
 		}
+		r.batchOf[path] = len(batches)
 		// A directory of external tests only has no import path to
 		// name it by; its directory names it.
 		n += files[path]
@@ -150,21 +170,114 @@ func (r *run) plan() ([][]string, error) {
 	return batches, nil
 }
 
+// countFiles counts, without the go command, the Go files the patterns
+// can name, when every pattern is a directory (./x, ./x/...): enough to
+// know that they fit in one batch. It walks as go list does, skipping
+// testdata, vendor, directories whose names start with . or _, and nested
+// modules.
+func (r *run) countFiles() (int, bool) {
+	base := r.Dir
+	if base == "" {
+		base = "."
+	}
+	n := 0
+	for _, pat := range r.Patterns {
+		dir, recursive := strings.CutSuffix(pat, "/...")
+		if pat == "..." {
+			dir, recursive = ".", true
+		}
+		if !filepath.IsAbs(dir) && dir != "." && !strings.HasPrefix(dir, "./") && !strings.HasPrefix(dir, "../") {
+			return 0, false // an import path, a file, std, all...
+		}
+		if strings.Contains(dir, "...") {
+			return 0, false
+		}
+		if !filepath.IsAbs(dir) {
+			dir = filepath.Join(base, dir)
+		}
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if path == dir {
+					return nil
+				}
+				name := d.Name()
+				if !recursive || name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+					return filepath.SkipDir
+				}
+				if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.HasSuffix(path, ".go") {
+				n++
+			}
+			return nil
+		})
+		if err != nil {
+			return 0, false
+		}
+	}
+	return n, true
+}
+
+// noteRoots records, for a batch loaded without a plan, what plan would
+// have: the packages the patterns name.
+func (r *run) noteRoots(pkgs []*packages.Package) {
+	for _, p := range pkgs {
+		if strings.HasSuffix(p.ID, ".test") || p.PkgPath == "" {
+			continue
+		}
+		r.swept[p.PkgPath] = true
+		r.batchOf[strings.TrimSuffix(p.PkgPath, "_test")] = 0
+	}
+}
+
+// importOrder sorts paths so that each comes after the paths it imports
+// (test imports aside: they may point back), keeping go list's order
+// where imports do not decide.
+func importOrder(paths []string, deps map[string][]string) []string {
+	want := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		want[p] = true
+	}
+	done := make(map[string]bool, len(paths))
+	out := make([]string, 0, len(paths))
+	var visit func(p string)
+	visit = func(p string) {
+		if done[p] || !want[p] {
+			return
+		}
+		done[p] = true
+		for _, d := range deps[p] {
+			visit(d)
+		}
+		out = append(out, p)
+	}
+	for _, p := range paths {
+		visit(p)
+	}
+	return out
+}
+
 // analyzeBatch loads one batch with syntax and types, runs the analyzer on
 // the packages that load, and keeps only what outlives the batch: the
 // findings, the results, and (for -json) the checker's JSON.
-func (r *run) analyzeBatch(patterns []string, jsonTree map[string]map[string]json.RawMessage) ([]found, []pkgResult, bool) {
+func (r *run) analyzeBatch(patterns []string, jsonTree map[string]map[string]json.RawMessage) ([]found, []pkgResult, []*packages.Package, bool) {
 	pkgs, err := r.load(patterns)
 	if err != nil {
 		r.errorf("%v", err)
-		return nil, nil, false
+		return nil, nil, nil, false
+	}
+	if r.oneBatch {
+		r.noteRoots(pkgs)
 	}
 	good := r.triage(pkgs)
 	if len(good) == 0 {
-		return nil, nil, true
-	}
-	if r.Fix && r.Verify && !r.hazard {
-		r.hazard = r.mayBreak(good)
+		return nil, nil, pkgs, true
 	}
 	a, stop := r.Analyzer, func() {}
 	if r.Progress {
@@ -177,7 +290,7 @@ func (r *run) analyzeBatch(patterns []string, jsonTree map[string]map[string]jso
 	}
 	if err != nil {
 		r.errorf("%v", err)
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	var diags []found
 	var results []pkgResult
@@ -210,14 +323,17 @@ func (r *run) analyzeBatch(patterns []string, jsonTree map[string]map[string]jso
 			jsonTree[id] = m
 		}
 	}
-	return diags, results, true
+	return diags, results, pkgs, true
 }
 
 func (r *run) load(patterns []string) ([]*packages.Package, error) {
 	cfg := &packages.Config{
+		// NeedExportFile costs nothing more: go list -export already
+		// runs for the dependencies' types. The compile check reads it.
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 			packages.NeedImports | packages.NeedTypes | packages.NeedTypesInfo |
-			packages.NeedSyntax | packages.NeedTypesSizes | packages.NeedModule | packages.NeedForTest,
+			packages.NeedSyntax | packages.NeedTypesSizes | packages.NeedModule | packages.NeedForTest |
+			packages.NeedExportFile,
 		Dir:        r.Dir,
 		Env:        r.Env,
 		BuildFlags: r.BuildFlags,

@@ -71,8 +71,8 @@ Flags:
 		diff    = fs.Bool("diff", false, "print the rewrite as a unified diff and write nothing")
 		asJSON  = fs.Bool("json", false, "print findings as JSON")
 		tests   = fs.Bool("test", true, "also sweep test files")
-		verify  = fs.Bool("verify", true, "with -fix, type-check the result before writing (when a sync type from outside the sweep could meet swept code) and write nothing if it would not compile")
-		vflag   = fs.Bool("v", false, "verbose: say why the result is type-checked")
+		verify  = fs.Bool("verify", true, "with -fix and -diff, type-check the result in process before writing, and write nothing if a package would not compile")
+		vflag   = fs.Bool("v", false, "verbose: say what the compile check type-checked and how long it took")
 		tags    = fs.String("tags", "", "comma-separated build tags to load with")
 		chdir   = fs.String("C", "", "change to `dir` before doing anything else")
 		cpuprof = fs.String("cpuprofile", "", "write a CPU profile to `file`")
@@ -141,6 +141,7 @@ Flags:
 	return driver.Run(driver.Options{
 		AfterAnalysis: afterAnalysis,
 		Analyzer:      syncsweep.New(rules),
+		Rules:         rules,
 		Patterns:      fs.Args(),
 		BuildFlags:    buildFlags,
 		Tests:         *tests,
