@@ -166,22 +166,24 @@ func (r *run) planFile(name string, edits []edit, module *packages.Module) (*fil
 	if err != nil {
 		return nil, parsedFile{}, fmt.Sprintf("%s: not rewritten: %v", r.rel(name), err)
 	}
-	new := apply(old, edits)
-	// Parsed once: for gofmt, and (unformatted, which matters only to
-	// the lines an error names) for the compile check.
-	f, err := parser.ParseFile(r.fset, name, new, parser.ParseComments|parser.SkipObjectResolution)
-	var buf bytes.Buffer
-	if err == nil {
-		err = format.Node(&buf, r.fset, f)
-	}
+	formatted, err := format.Source(apply(old, edits))
 	if err != nil {
 		return nil, parsedFile{}, fmt.Sprintf("%s: not rewritten: the result would not parse: %v", r.rel(name), err)
 	}
-	parsed := parsedFile{f, new}
-	if bytes.Equal(buf.Bytes(), old) {
+	var parsed parsedFile
+	if r.check != nil {
+		// The compile check's syntax of the file, parsed here while
+		// the batch's other files are parsed anyway.
+		f, err := parser.ParseFile(r.fset, name, formatted, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			return nil, parsedFile{}, fmt.Sprintf("%s: not rewritten: the result would not parse: %v", r.rel(name), err)
+		}
+		parsed = parsedFile{f, formatted}
+	}
+	if bytes.Equal(formatted, old) {
 		return nil, parsed, ""
 	}
-	return &fileResult{name, old, buf.Bytes(), fi.Mode(), module}, parsed, ""
+	return &fileResult{name, old, formatted, fi.Mode(), module}, parsed, ""
 }
 
 // applyFixes prints the planned files as a diff, or writes them, unless

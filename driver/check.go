@@ -198,6 +198,9 @@ type universe struct {
 	// the sweep did not change them (they use moved locks): known before
 	// the first get, so that nothing binds to their old types.
 	recheck map[string]bool
+	// sameAs maps a package to its in-package test variant, which stands
+	// for it (see shareTestVariants).
+	sameAs map[string]string
 }
 
 // An entry is one package of a universe, ready when done is closed.
@@ -215,6 +218,7 @@ func (cs *checkState) universe(base map[string]*packages.Package) *universe {
 		tainted: make(map[string]bool),
 		report:  make(map[string]bool),
 		recheck: make(map[string]bool),
+		sameAs:  make(map[string]string),
 	}
 }
 
@@ -225,6 +229,10 @@ func (u *universe) get(id string) (*types.Package, error) {
 		return types.Unsafe, nil
 	}
 	u.mu.Lock()
+	if variant, ok := u.sameAs[id]; ok {
+		u.mu.Unlock()
+		return u.get(variant)
+	}
 	if e, ok := u.pkgs[id]; ok {
 		u.mu.Unlock()
 		<-e.done

@@ -2,6 +2,8 @@ package driver
 
 import (
 	"fmt"
+	"go/ast"
+	"go/token"
 	"go/types"
 	"runtime"
 	"sort"
@@ -90,6 +92,17 @@ func (r *run) checkBatch(index int, pkgs []*packages.Package, planned []fileResu
 	for _, p := range pkgs {
 		p.TypesInfo = nil
 	}
+	ids = c.shareTestVariants(u, pkgs, plain, ids)
+	// Nor does the syntax of the packages not checked again.
+	checked := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		checked[id] = true
+	}
+	for _, p := range pkgs {
+		if !checked[p.ID] {
+			p.Syntax = nil
+		}
+	}
 	var now []string
 	for _, id := range cs.order(ids) {
 		if c.waits(cs, id, index) {
@@ -100,6 +113,16 @@ func (r *run) checkBatch(index int, pkgs []*packages.Package, planned []fileResu
 		u.recheck[id] = true
 	}
 	c.forceAll(u, now)
+	for base, variant := range u.sameAs {
+		// Later batches read the package as its variant was checked.
+		if cs.done[variant] {
+			cs.done[base] = true
+			cs.newImports[base] = cs.newImports[variant]
+			if data := cs.exports[variant]; data != nil {
+				cs.exports[base] = data
+			}
+		}
+	}
 	if r.inspectUniverse != nil {
 		r.inspectUniverse(u)
 	}
@@ -139,6 +162,93 @@ func (c *compileCheck) needs(cs *checkState, p, plainPkg *packages.Package) bool
 		}
 	}
 	return false
+}
+
+// shareTestVariants drops from ids each package whose in-package test
+// variant is checked too, and lets the variant stand for it: the variant
+// has every file of the package, so checking both would check those files
+// twice. Its test files' extra declarations are invisible to importers,
+// which compiled without them, unless they add methods to the package's
+// types (which could satisfy an interface the plain package does not), so
+// a variant whose test files declare methods does not stand in.
+func (c *compileCheck) shareTestVariants(u *universe, pkgs []*packages.Package, plain map[string]*packages.Package, ids []string) []string {
+	want := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	for _, p := range pkgs {
+		base := plain[p.PkgPath]
+		if p.ForTest != p.PkgPath || base == nil || !want[p.ID] || !want[base.ID] {
+			continue
+		}
+		inPlain := make(map[string]bool, len(base.CompiledGoFiles))
+		for _, f := range base.CompiledGoFiles {
+			inPlain[f] = true
+		}
+		if !addsMethods(c.r.fset, p.Syntax, inPlain) {
+			u.sameAs[base.ID] = p.ID
+			delete(want, base.ID)
+		}
+	}
+	out := ids[:0]
+	for _, id := range ids {
+		if want[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// addsMethods reports whether the test files among files (those not in
+// inPlain) declare a method on a type that a non-test file declares.
+func addsMethods(fset *token.FileSet, files []*ast.File, inPlain map[string]bool) bool {
+	own := make(map[string]bool) // types the test files declare
+	var recvs []string
+	for _, f := range files {
+		if inPlain[fset.File(f.Pos()).Name()] {
+			continue
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					if ts, ok := spec.(*ast.TypeSpec); ok {
+						own[ts.Name.Name] = true
+					}
+				}
+			case *ast.FuncDecl:
+				if d.Recv != nil && len(d.Recv.List) == 1 {
+					recvs = append(recvs, recvName(d.Recv.List[0].Type))
+				}
+			}
+		}
+	}
+	for _, name := range recvs {
+		if !own[name] {
+			return true
+		}
+	}
+	return false
+}
+
+// recvName returns the name of a receiver's base type (T in *T[K]).
+func recvName(e ast.Expr) string {
+	for {
+		switch x := e.(type) {
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.IndexListExpr:
+			e = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
+		}
+	}
 }
 
 // resolve returns the ID that path means among the packages that id
