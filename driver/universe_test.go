@@ -2,6 +2,9 @@ package driver
 
 import (
 	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"go/types"
 	"os"
 	"path/filepath"
@@ -104,6 +107,37 @@ func TestTaintedBeforeRecheck(t *testing.T) {
 	for id, want := range map[string]bool{"r": true, "u": true, "a": true, "v": true, "w": false} {
 		if got := u.isTainted(id); got != want {
 			t.Errorf("isTainted(%s) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+// TestAddsMethods: a test variant stands for its package in the check
+// only when its test files add no method to a type of the package's
+// non-test files (which could satisfy an interface the package's
+// importers compiled without).
+func TestAddsMethods(t *testing.T) {
+	const lib = "package p\n\ntype T struct{}\n\ntype G[K any] struct{}\n"
+	tests := []struct {
+		name, test string
+		want       bool
+	}{
+		{"helpers only", "package p\n\nfunc helper() {}\n", false},
+		{"a method on the test's own type", "package p\n\ntype fake struct{}\n\nfunc (fake) Lock() {}\n", false},
+		{"a method on the package's type", "package p\n\nfunc (*T) Lock() {}\n", true},
+		{"a method on the package's generic type", "package p\n\nfunc (g *G[K]) Lock() {}\n", true},
+	}
+	for _, tt := range tests {
+		fset := token.NewFileSet()
+		a, err := parser.ParseFile(fset, "/p/p.go", lib, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := parser.ParseFile(fset, "/p/p_test.go", tt.test, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := addsMethods(fset, []*ast.File{a, b}, map[string]bool{"/p/p.go": true}); got != tt.want {
+			t.Errorf("%s: addsMethods = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }
