@@ -4,7 +4,10 @@
 //
 // It differs from the stock go/analysis checker in what bad input does: a
 // package that fails to load is named with its first error and none of its
-// files is written, while the rest of the workspace is still swept.
+// files is written, while the rest of the workspace is still swept. And
+// before -fix writes (or -diff shows) a byte, it type-checks the result in
+// process (check.go), so that a sweep that would not compile writes
+// nothing.
 package driver
 
 import (

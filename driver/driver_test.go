@@ -148,6 +148,8 @@ func TestFixMatchesGoldens(t *testing.T) {
 		{pattern: "./src/pinned", code: 3},         // locks handed to generated code stay, reported
 		{pattern: "./src/pinnedexcluded", code: 3}, // the same from a build-excluded file
 		{pattern: "./src/pinnedswept", code: 3},    // a counter handed to a package the patterns leave out
+		{pattern: "./src/pinnedtype", code: 3},     // a counter put in such a package's struct, by position
+		{pattern: "./src/pinunloaded", code: 3},    // a counter handed on from a file only plan9 builds
 	}
 	for _, r := range runs {
 		got := sweep(t, gopath, r.pol, true, false, r.pattern)

@@ -271,6 +271,14 @@ func (sw *sweeper) pinPackage(swept map[*ast.File]bool) *pinGraph {
 	for i, f := range excluded {
 		excludedWhy[i] = why(f, !skipFile(pass.Fset.File(f.Pos()).Name(), f))
 	}
+	var exPkg *types.Package
+	var exInfo *types.Info
+	if withSites {
+		exPkg, exInfo = sw.checkExcluded(excluded)
+	}
+	if !(typed && sw.mayPin(g, pass.TypesInfo, pass.Pkg, reasons)) && !(withSites && sw.mayPin(g, exInfo, exPkg, append(reasons, excludedWhy...))) {
+		return nil // nothing in the package can hold a lock's type
+	}
 	if typed {
 		w := g.walker(pass.TypesInfo, pass.Pkg)
 		w.declare(pass.Files)
@@ -279,8 +287,7 @@ func (sw *sweeper) pinPackage(swept map[*ast.File]bool) *pinGraph {
 		}
 	}
 	if withSites {
-		pkg, info := sw.checkExcluded(excluded)
-		w := g.walker(info, pkg)
+		w := g.walker(exInfo, exPkg)
 		w.excluded = true
 		w.declare(append(slices.Clip(pass.Files), excluded...))
 		for i, f := range excluded {
@@ -289,6 +296,62 @@ func (sw *sweeper) pinPackage(swept map[*ast.File]bool) *pinGraph {
 	}
 	g.resolve()
 	return g
+}
+
+// mayPin reports whether anything in the package could keep a lock's
+// type, so that the walk has work to do: a file the sweep does not
+// rewrite (a non-empty reason), a directive, a dot import of a lock
+// package, a use of another package's object (or type, for its fields and
+// methods) that holds a moving type and that no sweep of this run
+// rewrites, or (in the type-check with the build-excluded files) a
+// package that this build does not load. Most packages have none, and
+// skip the walk.
+func (sw *sweeper) mayPin(g *pinGraph, info *types.Info, pkg *types.Package, reasons []string) bool {
+	pass := sw.pass
+	for _, why := range reasons {
+		if why != "" {
+			return true
+		}
+	}
+	for _, f := range pass.Files {
+		if len(sw.allowsFor(f, pass.Fset.File(f.Pos()).Name())) > 0 {
+			return true
+		}
+		for _, spec := range f.Imports {
+			if spec.Name != nil && spec.Name.Name == "." && sw.rules.Covers(importPath(spec)) {
+				return true
+			}
+		}
+	}
+	seen := make(map[types.Object]bool)
+	for _, obj := range info.Uses {
+		if pn, ok := obj.(*types.PkgName); ok {
+			if pn.Imported().Scope().Len() == 0 {
+				return true // not loaded: what its functions want is unknown
+			}
+			continue
+		}
+		p := obj.Pkg()
+		if p == nil || p == pkg || seen[obj] {
+			continue
+		}
+		seen[obj] = true
+		path := p.Path()
+		if sw.rules.Covers(path) || sw.rules.IsFacade(path) {
+			continue
+		}
+		t := obj.Type()
+		if tn, ok := obj.(*types.TypeName); ok {
+			t = tn.Type().Underlying() // a struct's fields, an interface's methods
+		}
+		if !movesType(sw.rules, t, nil) {
+			continue
+		}
+		if sw.rules.AllowedPackage(path) || sw.notSwept(path) || g.foreignGenerated(obj.Pos()) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (g *pinGraph) node(k nodeKey, n pinNode) (int32, bool) {

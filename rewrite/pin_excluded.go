@@ -43,7 +43,7 @@ func (sw *sweeper) parseIgnored(filename string) (*ast.File, error) {
 
 // excludedFiles returns the build-excluded .go files of this package
 // (same package clause) that parse, and whether any that the sweep
-// rewrites holds a site.
+// rewrites holds a site or uses one of the package's locks.
 func (sw *sweeper) excludedFiles() (files []*ast.File, withSites bool) {
 	for _, name := range sw.pass.IgnoredFiles {
 		if !strings.HasSuffix(name, ".go") {
@@ -54,7 +54,7 @@ func (sw *sweeper) excludedFiles() (files []*ast.File, withSites bool) {
 			continue
 		}
 		files = append(files, f)
-		if !withSites && !skipFile(name, f) && sw.holdsSites(f) {
+		if !withSites && !skipFile(name, f) && (sw.holdsSites(f) || sw.usesLocks(f)) {
 			withSites = true
 		}
 	}
@@ -62,6 +62,35 @@ func (sw *sweeper) excludedFiles() (files []*ast.File, withSites bool) {
 		return nil, false
 	}
 	return files, true
+}
+
+// usesLocks reports, from syntax, whether a file uses a package-level
+// object of this build's package whose type moves (or a type whose fields
+// or methods hold one): a file without a lock type of its own can still
+// hand the package's locks to code that keeps sync.
+func (sw *sweeper) usesLocks(f *ast.File) bool {
+	scope := sw.pass.Pkg.Scope()
+	found := false
+	ast.Inspect(f, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if found || !ok {
+			return !found
+		}
+		if id.Obj != nil {
+			return true // declared in the file itself
+		}
+		obj := scope.Lookup(id.Name)
+		if obj == nil {
+			return true
+		}
+		t := obj.Type()
+		if tn, ok := obj.(*types.TypeName); ok {
+			t = tn.Type().Underlying()
+		}
+		found = movesType(sw.rules, t, nil)
+		return !found
+	})
+	return found
 }
 
 // holdsSites reports, from syntax, whether a file names a lock type that

@@ -58,6 +58,8 @@ func TestFixtures(t *testing.T) {
 		{pkg: "pinned"},
 		{pkg: "pinnedexcluded"},
 		{pkg: "pinnedswept", swept: func(p string) bool { return p != "example.com/ext" }},
+		{pkg: "pinnedtype", swept: func(p string) bool { return p != "example.com/ext" }},
+		{pkg: "pinunloaded"},
 		{pkg: "usererr", pol: policy.Policy{Rows: []policy.Row{
 			{From: "inhouse/errlock", Name: "Lock", Facade: "Mutex"},
 			{From: "inhouse/errlock", Name: "Lock.Lock", Result: "nil"},

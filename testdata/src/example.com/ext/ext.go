@@ -6,3 +6,6 @@ import "sync/atomic"
 
 // Count counts on a counter it is given.
 func Count(n *atomic.Int64) { n.Add(1) }
+
+// Box holds a counter.
+type Box struct{ N *atomic.Int64 }

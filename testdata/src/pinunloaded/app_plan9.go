@@ -1,0 +1,5 @@
+package pinunloaded
+
+import "example.com/ext"
+
+func init() { ext.Count(&counter) }
