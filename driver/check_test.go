@@ -319,9 +319,11 @@ func init() { b.Lock(&winMu) }
 		"go.mod":     gomod,
 		"app/app.go": "package app\n\nimport \"sync\"\n\nvar mu sync.Mutex\n\nfunc Run() { mu.Lock(); mu.Unlock() }\n",
 		"app/gen.go": "//go:build ignore\n\npackage main\n\nimport \"sync\"\n\nvar mu sync.Mutex\n\nfunc main() { mu.Lock() }\n",
+		"app/next.go": "//go:build go1.99\n\npackage app\n\nimport \"sync\"\n\nvar next sync.Mutex\n",
 	})
 	r = fixModule(t, root, false, 0)
-	if r.code != driver.ExitClean || !strings.Contains(r.stderr, "not type-checked") || !strings.Contains(r.stderr, "app/gen.go") {
+	if r.code != driver.ExitClean || !strings.Contains(r.stderr, "not type-checked") || !strings.Contains(r.stderr, "app/gen.go") ||
+		!strings.Contains(r.stderr, "app/next.go: its //go:build line needs go1.99, newer than this toolchain") {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
 	if src, _ := os.ReadFile(filepath.Join(root, "app", "gen.go")); !bytes.Contains(src, []byte("facade.Mutex")) {

@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -65,7 +66,11 @@ func (c *compileCheck) checkExcluded() {
 	for _, name := range names {
 		cfg, ok := c.configFor(name)
 		if !ok {
-			c.unchecked = append(c.unchecked, fmt.Sprintf("\t%s: no GOOS, GOARCH and tags that syncsweep tries include it", r.rel(name)))
+			why := "no GOOS, GOARCH and tags that syncsweep tries include it"
+			if v := newerRelease(name); v != "" {
+				why = fmt.Sprintf("its //go:build line needs %s, newer than this toolchain (%s)", v, runtime.Version())
+			}
+			c.unchecked = append(c.unchecked, fmt.Sprintf("\t%s: %s", r.rel(name), why))
 			continue
 		}
 		if _, ok := groups[cfg]; !ok {
@@ -140,6 +145,38 @@ func mentionedTags(name string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// newerRelease returns a release tag (go1.N) that a file's //go:build
+// line names and this toolchain does not have, or "".
+func newerRelease(name string) string {
+	have := make(map[string]bool)
+	for _, t := range build.Default.ReleaseTags {
+		have[t] = true
+	}
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(string(src), "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "package ") {
+			break
+		}
+		expr, err := constraint.Parse(line)
+		if err != nil || !constraint.IsGoBuild(line) {
+			continue
+		}
+		newer := ""
+		expr.Eval(func(tag string) bool {
+			if strings.HasPrefix(tag, "go1.") && !have[tag] && newer == "" {
+				newer = tag
+			}
+			return true
+		})
+		return newer
+	}
+	return ""
 }
 
 func platformTag(tag string) bool {
