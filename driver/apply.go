@@ -9,9 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime"
 	"sort"
-	"sync"
 	"syscall"
 	"time"
 
@@ -106,24 +104,11 @@ func (r *run) planFiles(diags []found) []fileResult {
 		msg    string
 	}
 	out := make([]planned, len(names))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(names)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				name := names[i]
-				res, parsed, msg := r.planFile(name, byFile[name], moduleOf[name])
-				out[i] = planned{res, parsed, msg}
-			}
-		}()
-	}
-	for i := range names {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	inParallel(len(names), func(i int) {
+		name := names[i]
+		res, parsed, msg := r.planFile(name, byFile[name], moduleOf[name])
+		out[i] = planned{res, parsed, msg}
+	})
 	var results []fileResult
 	for i, p := range out {
 		if p.msg != "" {

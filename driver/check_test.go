@@ -17,22 +17,8 @@ import (
 // (a first sweep): the compile check type-checks the result in process,
 // against the facade API the tool carries.
 
-// writeModule writes files (slash-separated path -> content) under a new
-// directory and returns it.
-func writeModule(t *testing.T, files map[string]string) string {
-	t.Helper()
-	root := t.TempDir()
-	for name, src := range files {
-		path := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
-}
+// writeModule writes files under a new directory and returns it.
+var writeModule = driver.WriteModule
 
 // snapshot reads every file under root.
 func snapshot(t *testing.T, root string) map[string]string {
@@ -54,8 +40,9 @@ func snapshot(t *testing.T, root string) map[string]string {
 }
 
 // fixModule runs -fix (or -diff) with the compile check over ./... of a
-// module, in batches of batch files (0: the default).
-func fixModule(t *testing.T, root string, diff bool, batch int, extra ...string) result {
+// module, in batches of batch files (0: the default); edit, when set,
+// changes the options first.
+func fixModule(t *testing.T, root string, diff bool, batch int, edit ...func(*driver.Options)) result {
 	t.Helper()
 	rules, err := policy.Policy{}.Compile()
 	if err != nil {
@@ -65,7 +52,7 @@ func fixModule(t *testing.T, root string, diff bool, batch int, extra ...string)
 	opts := driver.Options{
 		Analyzer:     analyzer(t, policy.Policy{}),
 		Rules:        rules,
-		Patterns:     append([]string{"./..."}, extra...),
+		Patterns:     []string{"./..."},
 		Dir:          root,
 		Env:          append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off"),
 		Tests:        true,
@@ -77,6 +64,9 @@ func fixModule(t *testing.T, root string, diff bool, batch int, extra ...string)
 		BatchFiles:   batch,
 		Stdout:       &out,
 		Stderr:       &errb,
+	}
+	for _, e := range edit {
+		e(&opts)
 	}
 	code := driver.Run(opts)
 	return result{code, out.String(), errb.String()}
@@ -316,9 +306,9 @@ func init() { b.Lock(&winMu) }
 	// A program kept out of the build with //go:build ignore, of another
 	// package name: no configuration loads it with its directory.
 	root = writeModule(t, map[string]string{
-		"go.mod":     gomod,
-		"app/app.go": "package app\n\nimport \"sync\"\n\nvar mu sync.Mutex\n\nfunc Run() { mu.Lock(); mu.Unlock() }\n",
-		"app/gen.go": "//go:build ignore\n\npackage main\n\nimport \"sync\"\n\nvar mu sync.Mutex\n\nfunc main() { mu.Lock() }\n",
+		"go.mod":      gomod,
+		"app/app.go":  "package app\n\nimport \"sync\"\n\nvar mu sync.Mutex\n\nfunc Run() { mu.Lock(); mu.Unlock() }\n",
+		"app/gen.go":  "//go:build ignore\n\npackage main\n\nimport \"sync\"\n\nvar mu sync.Mutex\n\nfunc main() { mu.Lock() }\n",
 		"app/next.go": "//go:build go1.99\n\npackage app\n\nimport \"sync\"\n\nvar next sync.Mutex\n",
 	})
 	r = fixModule(t, root, false, 0)
@@ -338,26 +328,18 @@ func TestCheckUserFacade(t *testing.T) {
 		"go.mod": gomod,
 		"a/a.go": "package a\n\nimport \"sync\"\n\nvar mu sync.Mutex\n",
 	})
-	rules, err := policy.Policy{Facade: "example.com/nowhere/syncutil", Atomic: "off"}.Compile()
+	pol := policy.Policy{Facade: "example.com/nowhere/syncutil", Atomic: "off"}
+	rules, err := pol.Compile()
 	if err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, root)
-	var out, errb bytes.Buffer
-	code := driver.Run(driver.Options{
-		Analyzer:     analyzer(t, policy.Policy{Facade: "example.com/nowhere/syncutil", Atomic: "off"}),
-		Rules:        rules,
-		Patterns:     []string{"./..."},
-		Dir:          root,
-		Env:          append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off"),
-		Fix:          true,
-		Verify:       true,
-		FacadeModule: "example.com/nowhere/syncutil",
-		Stdout:       &out,
-		Stderr:       &errb,
+	r := fixModule(t, root, false, 0, func(o *driver.Options) {
+		o.Analyzer, o.Rules, o.FacadeModule = analyzer(t, pol), rules, pol.Facade
+		o.Env = append(o.Env, "GOPROXY=off")
 	})
-	if code != driver.ExitError || !strings.Contains(errb.String(), "could not check that the swept code compiles") || !strings.Contains(errb.String(), "example.com/nowhere/syncutil") {
-		t.Fatalf("exit %d\n%s", code, errb.String())
+	if r.code != driver.ExitError || !strings.Contains(r.stderr, "could not check that the swept code compiles") || !strings.Contains(r.stderr, "example.com/nowhere/syncutil") {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
 	if !equalFiles(snapshot(t, root), before) {
 		t.Error("files were written")
@@ -411,26 +393,9 @@ func TestCheckViewBindsIncompletePackages(t *testing.T) {
 		"other/other.go": "package other\n\nimport \"example.com/m/y\"\n\n// Put takes a T.\nfunc Put(*y.T) {}\n",
 		"top/top.go":     "package top\n\nimport (\n\t\"sync\"\n\n\t\"example.com/m/mid\"\n\t\"example.com/m/other\"\n)\n\nvar mu sync.Mutex\n\n// Run hands mid's T to other.\nfunc Run() { mu.Lock(); other.Put(mid.Get()); mu.Unlock() }\n",
 	})
-	rules, err := policy.Policy{}.Compile()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out, errb bytes.Buffer
-	code := driver.Run(driver.Options{
-		Analyzer:     analyzer(t, policy.Policy{}),
-		Rules:        rules,
-		Patterns:     []string{"./store", "./top"},
-		Dir:          root,
-		Env:          append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off"),
-		Fix:          true,
-		Verify:       true,
-		Verbose:      true,
-		FacadeModule: catalog.DefaultFacade,
-		Stdout:       &out,
-		Stderr:       &errb,
-	})
-	if code != driver.ExitClean {
-		t.Fatalf("exit %d\n%s", code, errb.String())
+	r := fixModule(t, root, false, 0, func(o *driver.Options) { o.Patterns = []string{"./store", "./top"} })
+	if r.code != driver.ExitClean {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
 }
 

@@ -318,19 +318,25 @@ func (c *compileCheck) force(u *universe, id string) {
 // forceAll checks ids, in import order, on every CPU: a package waits in
 // get for the packages it imports that another goroutine is checking.
 func (c *compileCheck) forceAll(u *universe, ids []string) {
-	next := make(chan string)
+	inParallel(len(ids), func(i int) { c.force(u, ids[i]) })
+}
+
+// inParallel calls f(0), ..., f(n-1) on every CPU, handing the indexes
+// out in order, and returns when all have returned.
+func inParallel(n int, f func(i int)) {
+	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(ids)) {
+	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for id := range next {
-				c.force(u, id)
+			for i := range next {
+				f(i)
 			}
 		}()
 	}
-	for _, id := range ids {
-		next <- id
+	for i := range n {
+		next <- i
 	}
 	close(next)
 	wg.Wait()

@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/syncsweep/syncsweep/catalog"
@@ -24,22 +23,12 @@ import (
 // imports a swept package), which mentions packages the load has only in
 // part (internal/abi, through reflect.Value).
 func TestUniverseHasOneCopyOfEachPackage(t *testing.T) {
-	root := t.TempDir()
-	files := map[string]string{
+	root := WriteModule(t, map[string]string{
 		"go.mod":         "module example.com/m\n\ngo 1.21\n",
 		"store/store.go": "package store\n\nimport \"sync\"\n\n// Mu is swept.\nvar Mu sync.Mutex\n",
 		"mid/mid.go":     "package mid\n\nimport (\n\t\"reflect\"\n\n\t\"example.com/m/store\"\n)\n\n// V reflects under the lock.\nfunc V() reflect.Value { store.Mu.Lock(); defer store.Mu.Unlock(); return reflect.ValueOf(1) }\n",
 		"top/top.go":     "package top\n\nimport (\n\t\"reflect\"\n\t\"sync\"\n\n\t\"example.com/m/mid\"\n)\n\nvar mu sync.Mutex\n\n// V is mid's, under a lock.\nfunc V() reflect.Value { mu.Lock(); defer mu.Unlock(); return mid.V() }\n",
-	}
-	for name, src := range files {
-		path := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	rules, err := policy.Policy{}.Compile()
 	if err != nil {
 		t.Fatal(err)

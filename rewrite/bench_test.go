@@ -65,30 +65,7 @@ func BenchmarkSweepGuarded(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			findings := 0
-			pass := &analysis.Pass{
-				Analyzer:   rewrite.Analyzer,
-				Fset:       fset,
-				Files:      []*ast.File{f},
-				Pkg:        pkg,
-				TypesInfo:  info,
-				TypesSizes: types.SizesFor("gc", "amd64"),
-				Module:     &analysis.Module{Path: "example.com/p"},
-				ReadFile: func(name string) ([]byte, error) {
-					if name == "p.go" {
-						return src, nil
-					}
-					return nil, os.ErrNotExist
-				},
-				Report: func(analysis.Diagnostic) { findings++ },
-			}
-			b.ResetTimer()
-			for b.Loop() {
-				findings = 0
-				if _, err := rewrite.Sweep(pass, rules); err != nil {
-					b.Fatal(err)
-				}
-			}
+			findings := benchSweep(b, rules, fset, f, src, pkg, info)
 			// Per semaphore: the type, the constructor, Acquire, Release.
 			if want := 4 * n; findings != want {
 				b.Fatalf("%d findings, want %d", findings, want)
@@ -165,30 +142,7 @@ func BenchmarkSweepPinned(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			findings := 0
-			pass := &analysis.Pass{
-				Analyzer:   rewrite.Analyzer,
-				Fset:       fset,
-				Files:      []*ast.File{f},
-				Pkg:        pkg,
-				TypesInfo:  info,
-				TypesSizes: types.SizesFor("gc", "amd64"),
-				Module:     &analysis.Module{Path: "example.com/p"},
-				ReadFile: func(name string) ([]byte, error) {
-					if name == "p.go" {
-						return src, nil
-					}
-					return nil, os.ErrNotExist
-				},
-				Report: func(analysis.Diagnostic) { findings++ },
-			}
-			b.ResetTimer()
-			for b.Loop() {
-				findings = 0
-				if _, err := rewrite.Sweep(pass, rules); err != nil {
-					b.Fatal(err)
-				}
-			}
+			findings := benchSweep(b, rules, fset, f, src, pkg, info)
 			// Per lock: the field, the helper's parameter and the
 			// variable, each moved or reported as staying.
 			if want := 3 * n; findings != want {
@@ -201,3 +155,34 @@ func BenchmarkSweepPinned(b *testing.B) {
 type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// benchSweep times the sweep of one type-checked file, p.go, and returns
+// how many findings one sweep reports.
+func benchSweep(b *testing.B, rules *policy.Rules, fset *token.FileSet, f *ast.File, src []byte, pkg *types.Package, info *types.Info) int {
+	b.Helper()
+	findings := 0
+	pass := &analysis.Pass{
+		Analyzer:   rewrite.Analyzer,
+		Fset:       fset,
+		Files:      []*ast.File{f},
+		Pkg:        pkg,
+		TypesInfo:  info,
+		TypesSizes: types.SizesFor("gc", "amd64"),
+		Module:     &analysis.Module{Path: "example.com/p"},
+		ReadFile: func(name string) ([]byte, error) {
+			if name == "p.go" {
+				return src, nil
+			}
+			return nil, os.ErrNotExist
+		},
+		Report: func(analysis.Diagnostic) { findings++ },
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		findings = 0
+		if _, err := rewrite.Sweep(pass, rules); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return findings
+}

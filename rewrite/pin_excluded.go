@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/types"
-	"slices"
 	"strings"
 )
 
@@ -167,7 +166,13 @@ func (sw *sweeper) checkExcluded(excluded []*ast.File) (*types.Package, *types.I
 		Selections: make(map[*ast.SelectorExpr]*types.Selection),
 		Instances:  make(map[*ast.Ident]types.Instance),
 	}
-	files := append(slices.Clip(sw.pass.Files), excluded...)
+	// The typed files' function bodies are walked with the pass's own
+	// types; here only their declarations matter, so they go without.
+	files := make([]*ast.File, 0, len(sw.pass.Files)+len(excluded))
+	for _, f := range sw.pass.Files {
+		files = append(files, withoutBodies(f))
+	}
+	files = append(files, excluded...)
 	pkg, _ := conf.Check(sw.pass.Pkg.Path(), sw.pass.Fset, files, info)
 	return pkg, info
 }
@@ -175,3 +180,19 @@ func (sw *sweeper) checkExcluded(excluded []*ast.File) (*types.Package, *types.I
 type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// withoutBodies returns a shallow copy of f whose functions have no
+// bodies; every other node is f's own.
+func withoutBodies(f *ast.File) *ast.File {
+	g := *f
+	g.Decls = make([]ast.Decl, len(f.Decls))
+	for i, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+			c := *fd
+			c.Body = nil
+			d = &c
+		}
+		g.Decls[i] = d
+	}
+	return &g
+}
