@@ -359,6 +359,10 @@ func (u *universe) exportFile(id string) (io.Reader, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	// go list -export names cmd/export's output for most packages but
+	// archive files for some (standard packages built on demand), and
+	// only NewReader unwraps those, as go/packages does.
+	//lint:ignore SA1019 no replacement reads archive files before Go 1.29
 	r, err := gcexportdata.NewReader(f)
 	if err != nil {
 		f.Close()
