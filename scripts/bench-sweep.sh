@@ -52,7 +52,7 @@ measure() {
 		tail -n 20 "$work/out" >&2
 		exit 1
 	fi
-	echo "$secs $kb" >>"$work/$name"
+	echo "$secs $kb" >>"$work/m.$name"
 }
 reset() { git checkout -q . && git clean -qfd; }
 
@@ -68,12 +68,12 @@ for i in $(seq "$runs"); do
 done
 
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-ft=$(cut -d' ' -f1 "$work/floor" | median)
-fm=$(cut -d' ' -f2 "$work/floor" | median)
+ft=$(cut -d' ' -f1 "$work/m.floor" | median)
+fm=$(cut -d' ' -f2 "$work/m.floor" | median)
 printf '%-34s %10s %10s %10s %10s\n' command "wall (s)" "peak (MB)" "x time" "x memory"
 for name in floor report fix vetforced; do
-	t=$(cut -d' ' -f1 "$work/$name" | median)
-	m=$(cut -d' ' -f2 "$work/$name" | median)
+	t=$(cut -d' ' -f1 "$work/m.$name" | median)
+	m=$(cut -d' ' -f2 "$work/m.$name" | median)
 	case $name in
 	floor) label="floor (no-op singlechecker)" ;;
 	report) label="syncsweep ./..." ;;
