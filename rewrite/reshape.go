@@ -1081,11 +1081,6 @@ func (pv *prover) settle() {
 			pv.plan.calls[c.file] = append(pv.plan.calls[c.file], c)
 			pv.plan.removed[c.file] = append(pv.plan.removed[c.file], c.removed...)
 		}
-		// The proof is the sweep's own reasoning about every use; the
-		// driver type-checks the result before writing, so that a gap
-		// in it is a refusal, never a broken build.
-		pv.sw.res.unsure("%s: %s moves from %s.%s to %s, and its calls change shape",
-			pv.sw.pass.Fset.Position(u.decl), u.v.Name(), u.tn.Pkg().Path(), u.tn.Name(), pv.facadeType(u))
 	}
 	// A declaration that only removed code read goes too; its fix rides
 	// with each call whose removal orphans it (identical edits merge).

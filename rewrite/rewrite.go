@@ -67,20 +67,6 @@ type Result struct {
 	Direct         int      // direct uses reported
 	Facade         int      // references to the facade's packages
 	Allows         []*Allow // every directive in the swept files
-	// Unsure, when not empty, says why the fixes alone cannot promise
-	// that the package still compiles: a banned type stays on sync
-	// somewhere (a directive keeps it, or the package is allow-listed)
-	// and may meet code that moved, or a policy row asserts that a
-	// type of another package has the facade type's methods. A driver
-	// type-checks the result before writing when any package is unsure,
-	// as it is when a guarded type (see reshape.go) moves.
-	Unsure string
-}
-
-func (r *Result) unsure(format string, args ...any) {
-	if r.Unsure == "" {
-		r.Unsure = fmt.Sprintf(format, args...)
-	}
 }
 
 // Sweep reports every direct use of a banned API in the pass's files, each
@@ -92,12 +78,6 @@ func Sweep(pass *analysis.Pass, rules *policy.Rules) (*Result, error) {
 	}
 	if rules.AllowedPackage(pass.Pkg.Path()) {
 		res.AllowedPackage = true
-		for _, imp := range pass.Pkg.Imports() {
-			if rules.Covers(imp.Path()) {
-				res.unsure("package %s is allow-listed and imports %s", pass.Pkg.Path(), imp.Path())
-				break
-			}
-		}
 		return res, nil
 	}
 	sw := &sweeper{pass: pass, rules: rules, res: res, excluded: excludedDecls(pass)}
@@ -436,7 +416,6 @@ func (fi *fileInfo) addSite(s site) bool {
 	}
 	if a := allowing(fi.allows, s.sel.Pos()); a != nil {
 		a.Used++
-		fi.res.unsure("%s: a directive keeps %s.%s on %s", fi.pass.Fset.Position(s.sel.Pos()), s.row.From, s.row.Name, s.row.From)
 		return false
 	}
 	if s.render == nil && s.row.FacadeName() != s.sel.Sel.Name && fi.embedded()[s.sel] {
@@ -445,11 +424,6 @@ func (fi *fileInfo) addSite(s site) bool {
 		fi.reportUnfixable(s.sel.Pos(), s.sel.End(), "%s.%s bypasses the lock facade, but it is embedded: moving it to %s would rename the field %s to %s; give the field a name, then run syncsweep -fix",
 			s.row.From, s.row.Name, s.row.FacadeName(), s.sel.Sel.Name, s.row.FacadeName())
 		return false
-	}
-	if !catalog.IsStd(s.row.From) {
-		// A third-party type is not the sync type the facade's is
-		// (go-deadlock's wrappers embed theirs): check the result.
-		fi.res.unsure("%s: %s.%s moves to the facade", fi.pass.Fset.Position(s.sel.Pos()), s.row.From, s.row.Name)
 	}
 	var g *group
 	for _, x := range fi.groups {
@@ -835,9 +809,6 @@ func (fi *fileInfo) report() {
 				edits = append(edits, analysis.TextEdit{Pos: x.Pos(), End: x.End(), NewText: []byte(name)})
 			}
 			as := s.row.FacadeName()
-			if !catalog.Covers(s.row.From) {
-				fi.res.unsure("%s: a policy row moves %s.%s to %s.%s", fi.pass.Fset.Position(s.sel.Pos()), s.row.From, s.row.Name, g.target, as)
-			}
 			if as != s.sel.Sel.Name {
 				edits = append(edits, analysis.TextEdit{Pos: s.sel.Sel.Pos(), End: s.sel.Sel.End(), NewText: []byte(as)})
 			}
