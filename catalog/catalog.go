@@ -70,6 +70,23 @@ func (a Arg) String() string {
 	return [...]string{"kept", "constant 1", "never-cancelled context", "its read token", "any side-effect-free value"}[a]
 }
 
+// NoEquivalent says what a lock is when an argument is not what a asks
+// and no rewrite of the call could make it so: the facade has nothing to
+// hold it (a counting semaphore, a mutex whose acquire can be cancelled).
+// Such a lock stays on its own package, and is information, not a
+// finding. "" means the argument could be what a asks (a token kept
+// elsewhere, an argument with side effects): the use is not proven, and
+// is a finding the user can act on.
+func (a Arg) NoEquivalent() string {
+	switch a {
+	case One:
+		return "a counting semaphore, which the facade has no equivalent for"
+	case Background:
+		return "a lock whose acquire can be cancelled, which the facade has no equivalent for"
+	}
+	return ""
+}
+
 // Result says what becomes of the result of a row's call.
 type Result int
 
@@ -247,7 +264,11 @@ func Notes(r Row) string {
 	var notes []string
 	for i, a := range r.Args {
 		if a != Keep {
-			notes = append(notes, fmt.Sprintf("argument %d: %s, dropped", i+1, a))
+			note := fmt.Sprintf("argument %d: %s, dropped", i+1, a)
+			if what := a.NoEquivalent(); what != "" {
+				note += " (otherwise " + what + ": it stays, not a finding)"
+			}
+			notes = append(notes, note)
 		}
 	}
 	if r.Result != Same {

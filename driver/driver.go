@@ -208,6 +208,7 @@ func (r *run) do() int {
 		compiles := r.check.finish()
 		r.took("the compile check", start)
 		r.applyFixes(r.planned, compiles)
+		r.printStays(results)
 	case r.JSON:
 		// go vet -json's shape: each batch's from the checker itself
 		// (checker.Graph.PrintJSON), merged.

@@ -133,7 +133,9 @@ func TestFixMatchesGoldens(t *testing.T) {
 		{pattern: "./src/userrow", pol: inhousePolicy, code: 0},
 		{pattern: "./src/inhouse/...", pol: inhousePolicy, code: 0},
 		{pattern: "./src/semaphoremutex", code: 0},
-		{pattern: "./src/semaphorekeep", code: 3}, // every semaphore unproven: reported, unchanged
+		{pattern: "./src/semaphorekeep", code: 3},                                                 // every semaphore unproven: reported, unchanged
+		{pattern: "./src/semaphorestays", code: 3},                                                // counting and cancellable ones stay quietly; the one passed on is reported
+		{pattern: "./src/semaphorestrict", pol: policy.Policy{ReportNoEquivalent: true}, code: 3}, // the same, reported
 		{pattern: "./src/rbmutex", code: 0},
 		{pattern: "./src/rbmutexkeep", code: 3},
 		{pattern: "./src/godeadlock", code: 0},
@@ -405,6 +407,80 @@ func TestStats(t *testing.T) {
 	}
 	if st.Total.Direct != 10 || st.Total.Kept != 12 || st.Swept != 0 {
 		t.Errorf("total %+v, swept %.1f", st.Total, st.Swept)
+	}
+}
+
+// TestStaysAreInformation: a counting semaphore and a cancellable acquire,
+// which the facade has no equivalent for, are no findings: the report is
+// clean (exit 0), -fix says once what stays and why without counting it,
+// -stats gives them a column and a list; with the policy's
+// reportNoEquivalent they are findings again.
+func TestStaysAreInformation(t *testing.T) {
+	gopath := copyTestdata(t)
+	src := filepath.Join(gopath, "src", "counting", "counting.go")
+	if err := os.MkdirAll(filepath.Dir(src), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code := `package counting
+
+import (
+	"context"
+
+	"golang.org/x/sync/semaphore"
+)
+
+var conns = semaphore.NewWeighted(8)
+
+var timed = semaphore.NewWeighted(1)
+
+func serve(ctx context.Context) error {
+	if err := conns.Acquire(context.Background(), 1); err != nil {
+		return err
+	}
+	defer conns.Release(1)
+	if err := timed.Acquire(ctx, 1); err != nil {
+		return err
+	}
+	timed.Release(1)
+	return nil
+}
+`
+	if err := os.WriteFile(src, []byte(code), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const conns = "src/counting/counting.go:9:5: conns stays golang.org/x/sync/semaphore.Weighted, a counting semaphore, which the facade has no equivalent for: semaphore.NewWeighted(8) at counting.go:9: weight 8 is not the constant 1, so it is no mutex"
+	if r := sweep(t, gopath, policy.Policy{}, false, false, "./src/counting"); r.code != driver.ExitClean || r.stdout != "" {
+		t.Errorf("report: exit %d, want 0 and nothing\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := sweep(t, gopath, policy.Policy{ReportNoEquivalent: true}, false, false, "./src/counting"); r.code != driver.ExitFindings ||
+		!strings.Contains(r.stdout, "conns cannot move to facade.Mutex") || !strings.Contains(r.stdout, "timed cannot move to facade.Mutex") {
+		t.Errorf("report with reportNoEquivalent: exit %d, want 3 and both\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	fix := sweep(t, gopath, policy.Policy{}, true, false, "./src/counting")
+	if fix.code != driver.ExitClean || strings.Count(fix.stderr, "conns stays") != 1 || !strings.Contains(fix.stderr, "\t"+conns+"\n") ||
+		!strings.Contains(fix.stderr, "timed stays golang.org/x/sync/semaphore.Weighted, a lock whose acquire can be cancelled") {
+		t.Errorf("-fix: exit %d, want 0 and what stays, once\n%s", fix.code, fix.stderr)
+	}
+	if data, _ := os.ReadFile(src); string(data) != code {
+		t.Errorf("-fix changed what stays:\n%s", data)
+	}
+	var out, errb bytes.Buffer
+	rc := driver.Run(driver.Options{
+		Analyzer: analyzer(t, policy.Policy{}),
+		Patterns: []string{"./src/counting"},
+		Dir:      gopath,
+		Env:      gopathEnv(gopath),
+		Stats:    true,
+		Stdout:   &out,
+		Stderr:   &errb,
+	})
+	for _, want := range []string{
+		"package   direct  facade  kept  stays  swept\ncounting  0       0       0     2      100.0%\n",
+		"2 stay on their own lock package (stays: no facade equivalent):\n" + conns + "\n",
+	} {
+		if rc != driver.ExitClean || !strings.Contains(out.String(), want) {
+			t.Errorf("-stats: exit %d, want %q in\n%s%s", rc, want, out.String(), errb.String())
+		}
 	}
 }
 

@@ -27,6 +27,15 @@ type PackageStats struct {
 	Facade      int  `json:"facade"` // uses of the facade
 	Kept        int  `json:"kept"`   // direct uses kept by a directive
 	Allows      int  `json:"allows"` // directives
+	// Stays counts the uses that stay on their own lock package because
+	// the facade has no equivalent for them; they are not direct uses.
+	Stays int `json:"stays"`
+}
+
+// StayStats is one use that stays, with no facade equivalent.
+type StayStats struct {
+	Posn   string `json:"posn"`
+	Reason string `json:"reason"`
 }
 
 // AllowStats is one //syncsweep:allow directive.
@@ -46,6 +55,7 @@ type Stats struct {
 	// facade: facade / (facade + direct), 100 when there are none.
 	Swept  float64      `json:"swept"`
 	Allows []AllowStats `json:"allows"`
+	Stays  []StayStats  `json:"stays"`
 }
 
 func swept(s PackageStats) float64 {
@@ -87,6 +97,10 @@ func (r *run) stats(results []pkgResult) Stats {
 			allowPos = append(allowPos, a.Pos)
 		}
 	}
+	for _, s := range r.stays(results) {
+		rows[s.path].Stays++
+		st.Stays = append(st.Stays, StayStats{Posn: s.posn, Reason: s.msg})
+	}
 	for _, row := range rows {
 		st.Packages = append(st.Packages, *row)
 		if !row.AllowListed {
@@ -95,6 +109,7 @@ func (r *run) stats(results []pkgResult) Stats {
 		}
 		st.Total.Kept += row.Kept
 		st.Total.Allows += row.Allows
+		st.Total.Stays += row.Stays
 	}
 	sort.Slice(st.Packages, func(i, j int) bool { return st.Packages[i].Package < st.Packages[j].Package })
 	// By file, then by position in it (not by the posn string, in
@@ -131,19 +146,25 @@ func (r *run) printStats(results []pkgResult) {
 		return
 	}
 	tw := tabwriter.NewWriter(r.Stdout, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "package\tdirect\tfacade\tkept\tswept")
+	fmt.Fprintln(tw, "package\tdirect\tfacade\tkept\tstays\tswept")
 	line := func(s PackageStats) {
 		if s.AllowListed {
-			fmt.Fprintf(tw, "%s\t-\t-\t-\tallow-listed\n", s.Package)
+			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\tallow-listed\n", s.Package)
 			return
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.1f%%\n", s.Package, s.Direct, s.Facade, s.Kept, swept(s))
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%.1f%%\n", s.Package, s.Direct, s.Facade, s.Kept, s.Stays, swept(s))
 	}
 	for _, s := range st.Packages {
 		line(s)
 	}
 	line(st.Total)
 	tw.Flush()
+	if len(st.Stays) > 0 {
+		fmt.Fprintf(r.Stdout, "\n%d stay on their own lock package (stays: no facade equivalent):\n", len(st.Stays))
+		for _, s := range st.Stays {
+			fmt.Fprintf(r.Stdout, "%s: %s\n", s.Posn, s.Reason)
+		}
+	}
 	if len(st.Allows) == 0 {
 		return
 	}
@@ -157,5 +178,60 @@ func (r *run) printStats(results []pkgResult) {
 			reason = "//nolint: " + reason
 		}
 		fmt.Fprintf(r.Stdout, "%s: keeps %d: %s\n", a.Posn, a.Kept, reason)
+	}
+}
+
+// A stayed is one use that stays with no facade equivalent, found once.
+type stayed struct {
+	path, posn, msg string
+}
+
+// stays returns the uses that stay with no facade equivalent, once each
+// (a package's variants report the same ones), in file order.
+func (r *run) stays(results []pkgResult) []stayed {
+	seen := make(map[string]bool)
+	var out []stayed
+	var pos []token.Position
+	for _, pr := range results {
+		for _, s := range pr.res.Stays {
+			p := s.Pos
+			p.Filename = r.rel(p.Filename)
+			posn := p.String()
+			if seen[posn] {
+				continue
+			}
+			seen[posn] = true
+			out = append(out, stayed{strings.TrimSuffix(pr.path, "_test"), posn, s.Message})
+			pos = append(pos, s.Pos)
+		}
+	}
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool {
+		pi, pj := pos[order[i]], pos[order[j]]
+		if pi.Filename != pj.Filename {
+			return pi.Filename < pj.Filename
+		}
+		return pi.Offset < pj.Offset
+	})
+	sorted := make([]stayed, len(out))
+	for i, k := range order {
+		sorted[i] = out[k]
+	}
+	return sorted
+}
+
+// printStays says, once, what stays on its own lock package after -fix or
+// -diff, and why: information, which the exit status does not count.
+func (r *run) printStays(results []pkgResult) {
+	list := r.stays(results)
+	if len(list) == 0 {
+		return
+	}
+	fmt.Fprintf(r.Stderr, "syncsweep: %d stay on their own lock package, which is not a finding: the facade has no equivalent for them\n", len(list))
+	for _, s := range list {
+		fmt.Fprintf(r.Stderr, "\t%s: %s\n", s.posn, s.msg)
 	}
 }

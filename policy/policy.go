@@ -45,6 +45,11 @@ type Policy struct {
 	// Rows adds lock types or functions of other packages that move to
 	// a facade name.
 	Rows []Row `json:"rows,omitempty"`
+	// ReportNoEquivalent reports, as findings, the uses that the facade
+	// has no equivalent for (a counting semaphore, a cancellable
+	// acquire), which otherwise stay quietly on their own package: for a
+	// team that wants every lock package listed until it is gone.
+	ReportNoEquivalent bool `json:"reportNoEquivalent,omitempty"`
 }
 
 // Row is a user's catalog row: the exported name Name of package From
@@ -100,7 +105,7 @@ func explain(err error) error {
 		return fmt.Errorf("key %q: want %s, got JSON %s", typeErr.Field, typeErr.Type, typeErr.Value)
 	}
 	if msg := err.Error(); strings.HasPrefix(msg, "json: unknown field ") {
-		return fmt.Errorf("unknown key %s (known: facade, atomic, allow, ban, rows; a row has from, name, facade, result)",
+		return fmt.Errorf("unknown key %s (known: facade, atomic, allow, ban, rows, reportNoEquivalent; a row has from, name, facade, result)",
 			strings.TrimPrefix(msg, "json: unknown field "))
 	}
 	return err
@@ -116,7 +121,10 @@ type Rules struct {
 	// leaves out keeps its sync type (see package rewrite). Nil means
 	// every package of the pass's module is swept.
 	Swept func(pkgPath string) bool
-	allow []*regexp.Regexp
+	// ReportNoEquivalent is the Policy's: uses with no facade equivalent
+	// are findings too.
+	ReportNoEquivalent bool
+	allow              []*regexp.Regexp
 	// ban holds source paths and "path.Name" keys; nil bans everything.
 	ban   map[string]bool
 	extra map[[2]string]catalog.Row
@@ -127,10 +135,11 @@ type Rules struct {
 // the index of the bad value.
 func (p Policy) Compile() (*Rules, error) {
 	r := &Rules{
-		Facade: p.Facade,
-		Atomic: p.Atomic,
-		extra:  make(map[[2]string]catalog.Row),
-		paths:  make(map[string]bool),
+		Facade:             p.Facade,
+		Atomic:             p.Atomic,
+		ReportNoEquivalent: p.ReportNoEquivalent,
+		extra:              make(map[[2]string]catalog.Row),
+		paths:              make(map[string]bool),
 	}
 	if r.Facade == "" {
 		r.Facade = catalog.DefaultFacade

@@ -201,6 +201,30 @@ func TestFlags(t *testing.T) {
 	if p.Facade != "example.com/g" {
 		t.Errorf("-facade before -config: %+v", p)
 	}
+	// reportNoEquivalent: from the file, from the flag alone (a boolean
+	// flag), and the flag overrides the file.
+	strict := filepath.Join(dir, "strict.json")
+	if err := os.WriteFile(strict, []byte(`{"reportNoEquivalent": true}`), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		want bool
+	}{
+		{nil, false},
+		{[]string{"-config", strict}, true},
+		{[]string{"-report-no-equivalent"}, true},
+		{[]string{"-config", strict, "-report-no-equivalent=false"}, false},
+	} {
+		p, f := parse(tt.args...)
+		r, err := f.Rules()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.ReportNoEquivalent != tt.want || r.ReportNoEquivalent != tt.want {
+			t.Errorf("%v: reportNoEquivalent %v, rules %v, want %v", tt.args, p.ReportNoEquivalent, r.ReportNoEquivalent, tt.want)
+		}
+	}
 	_, f := parse("-ban", "sync.Nope")
 	if _, err := f.Rules(); err == nil || !strings.Contains(err.Error(), `flag "ban[0]"`) {
 		t.Errorf("bad -ban: %v", err)

@@ -30,15 +30,37 @@ type unit struct {
 	decl   token.Pos       // where v is declared
 	reason string          // why it cannot move; "" when proven
 	at     token.Pos       // where the reason applies
-	refs   []*ast.SelectorExpr
-	ctors  []*ast.CallExpr
-	calls  []*callFix
+	// none, when set, says why no rewrite could move it: the facade has
+	// no equivalent for what it is (catalog.Arg.NoEquivalent), so it is
+	// information rather than a finding. what is that equivalent-less
+	// thing, for the units its value reaches.
+	none, what string
+	from       []assigned // other units whose values it is assigned
+	refs       []*ast.SelectorExpr
+	ctors      []*ast.CallExpr
+	calls      []*callFix
+}
+
+// assigned is a value of another unit assigned to a unit.
+type assigned struct {
+	src   *unit
+	value ast.Expr
 }
 
 func (u *unit) fail(at token.Pos, format string, args ...any) {
 	if u.reason == "" {
 		u.reason, u.at = fmt.Sprintf(format, args...), at
 	}
+}
+
+// failArg fails u for an argument that is not what a asks; when no
+// rewrite could make it so (a weight that is not 1, a cancellable
+// context), u has no facade equivalent.
+func (u *unit) failArg(a catalog.Arg, at token.Pos, format string, args ...any) {
+	if what := a.NoEquivalent(); what != "" && u.none == "" {
+		u.none, u.what = fmt.Sprintf(format, args...), what
+	}
+	u.fail(at, format, args...)
 }
 
 // A callFix is the rewrite of one call of a guarded type's method: the
@@ -518,6 +540,9 @@ func (pv *prover) bind(u *unit, value ast.Expr, swept bool) {
 	}
 	call, ok := ast.Unparen(value).(*ast.CallExpr)
 	if !ok {
+		if src := pv.unitOf(value); src != nil && src != u {
+			u.from = append(u.from, assigned{src, value}) // see settle
+		}
 		u.fail(value.Pos(), "it is assigned %s at %s, not a constructor syncsweep maps", pv.exprString(value), pv.position(value.Pos()))
 		return
 	}
@@ -536,7 +561,7 @@ func (pv *prover) bind(u *unit, value ast.Expr, swept bool) {
 			break
 		}
 		if why := pv.checkArg(u, a, call.Args[i]); why != "" {
-			u.fail(call.Pos(), "%s at %s: %s", pv.exprString(call), pv.position(call.Pos()), why)
+			u.failArg(a, call.Pos(), "%s at %s: %s", pv.exprString(call), pv.position(call.Pos()), why)
 			return
 		}
 	}
@@ -824,7 +849,7 @@ func (pv *prover) methodCall(u *unit, call *ast.CallExpr, sel *ast.SelectorExpr)
 			continue
 		}
 		if why := pv.checkArg(u, a, arg); why != "" {
-			u.fail(arg.Pos(), "%s at %s: %s", sel.Sel.Name, pv.position(arg.Pos()), why)
+			u.failArg(a, arg.Pos(), "%s at %s: %s", sel.Sel.Name, pv.position(arg.Pos()), why)
 			return
 		}
 	}
@@ -1039,6 +1064,24 @@ func (pv *prover) settle() {
 			}
 		}
 	}
+	// A unit that holds another's value has no equivalent when that one
+	// has none (a local copy of a counting semaphore's field).
+	for changed := true; changed; {
+		changed = false
+		for _, u := range pv.units {
+			if u.none != "" {
+				continue
+			}
+			for _, a := range u.from {
+				if a.src.none != "" {
+					u.none = fmt.Sprintf("it is assigned %s at %s", pv.exprString(a.value), pv.position(a.value.Pos()))
+					u.what = a.src.what
+					changed = true
+					break
+				}
+			}
+		}
+	}
 	var dead []span
 	for _, u := range pv.units {
 		if u.reason == "" {
@@ -1062,6 +1105,16 @@ func (pv *prover) settle() {
 			pos := u.decl
 			if len(u.refs) > 0 {
 				pos = u.refs[0].Pos()
+			}
+			if u.none != "" && !pv.sw.rules.ReportNoEquivalent {
+				// Nothing the user could do would move it: not a
+				// finding, but said by -fix and -stats.
+				pv.sw.res.Stays = append(pv.sw.res.Stays, Stay{
+					Pos: pv.sw.pass.Fset.Position(pos),
+					Message: fmt.Sprintf("%s stays %s.%s, %s: %s",
+						u.v.Name(), u.tn.Pkg().Path(), u.tn.Name(), u.what, u.none),
+				})
+				continue
 			}
 			pv.plan.findings = append(pv.plan.findings, finding{pos, pos, fmt.Sprintf(
 				"%s.%s bypasses the lock facade; %s cannot move to %s: %s",

@@ -67,6 +67,18 @@ type Result struct {
 	Direct         int      // direct uses reported
 	Facade         int      // references to the facade's packages
 	Allows         []*Allow // every directive in the swept files
+	// Stays lists the uses that stay on their own lock package because
+	// the facade has no equivalent for them (a counting semaphore, a
+	// cancellable acquire): information, not findings, unless the policy
+	// says to report them (policy.Policy.ReportNoEquivalent).
+	Stays []Stay
+}
+
+// A Stay is one variable or field that stays on its own lock package,
+// with why.
+type Stay struct {
+	Pos     token.Position
+	Message string
 }
 
 // Sweep reports every direct use of a banned API in the pass's files, each
