@@ -44,7 +44,6 @@ type pkgMeta struct {
 	goVersion string            // the module's language version, as go/packages sets it
 	forTest   string
 	stub      bool // the embedded facade API (internal/facadeapi)
-	batch     int  // the batch whose patterns name it, or -1
 }
 
 // checkState is the check's memory for one build configuration: the
@@ -84,12 +83,12 @@ func newCheckState(r *run, label string, env, buildFlags []string) *checkState {
 }
 
 // record keeps the metadata of every package of a load.
-func (cs *checkState) record(pkgs []*packages.Package, batch int) {
+func (cs *checkState) record(pkgs []*packages.Package) {
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		if _, ok := cs.meta[p.ID]; ok {
 			return
 		}
-		m := &pkgMeta{id: p.ID, path: p.PkgPath, export: p.ExportFile, forTest: p.ForTest, files: p.CompiledGoFiles, batch: -1}
+		m := &pkgMeta{id: p.ID, path: p.PkgPath, export: p.ExportFile, forTest: p.ForTest, files: p.CompiledGoFiles}
 		if len(p.Imports) > 0 {
 			m.imports = make(map[string]string, len(p.Imports))
 			for path, imp := range p.Imports {
@@ -112,11 +111,6 @@ func (cs *checkState) record(pkgs []*packages.Package, batch int) {
 			}
 		}
 	})
-	for _, p := range pkgs {
-		if m := cs.meta[p.ID]; m != nil {
-			m.batch = batch
-		}
-	}
 }
 
 func sameFiles(a, b []string) bool {
@@ -154,7 +148,7 @@ func (cs *checkState) extra(path string) (string, error) {
 	}
 	if _, ok := facadeapi.Files(path); ok && cs.useStub {
 		id := "facadeapi:" + path
-		cs.meta[id] = &pkgMeta{id: id, path: path, stub: true, batch: -1}
+		cs.meta[id] = &pkgMeta{id: id, path: path, stub: true}
 		cs.byPath[path] = id
 		return id, nil
 	}
@@ -174,7 +168,7 @@ func (cs *checkState) extra(path string) (string, error) {
 	if errs := list[0].Errors; len(errs) > 0 {
 		return "", fmt.Errorf("%s does not load: %s", path, cs.r.formatError(errs[0]))
 	}
-	cs.record(list, -1)
+	cs.record(list)
 	if id, ok := cs.byPath[path]; ok {
 		return id, nil
 	}
@@ -187,13 +181,16 @@ func (cs *checkState) extra(path string) (string, error) {
 // checkState's), and every read of export data takes readMu, since the
 // decoder fills in packages of the view that others may be reading too.
 type universe struct {
-	cs      *checkState
-	base    map[string]*packages.Package // the batch's packages by ID; nil at the end
-	mu      sync.Mutex
-	readMu  sync.Mutex
-	pkgs    map[string]*entry
-	tainted map[string]bool
-	report  map[string]bool // IDs whose compile errors count: packages that loaded cleanly
+	cs     *checkState
+	base   map[string]*packages.Package // the batch's packages by ID; nil at the end
+	mu     sync.Mutex
+	readMu sync.Mutex
+	pkgs   map[string]*entry
+	// waitsFor maps a package being made to the package its making
+	// waits for now (see get).
+	waitsFor map[string]string
+	tainted  map[string]bool
+	report   map[string]bool // IDs whose compile errors count: packages that loaded cleanly
 	// recheck holds the IDs checked from source in this universe though
 	// the sweep did not change them (they use moved locks): known before
 	// the first get, so that nothing binds to their old types.
@@ -212,26 +209,48 @@ type entry struct {
 
 func (cs *checkState) universe(base map[string]*packages.Package) *universe {
 	return &universe{
-		cs:      cs,
-		base:    base,
-		pkgs:    make(map[string]*entry),
-		tainted: make(map[string]bool),
-		report:  make(map[string]bool),
-		recheck: make(map[string]bool),
-		sameAs:  make(map[string]string),
+		cs:       cs,
+		base:     base,
+		pkgs:     make(map[string]*entry),
+		waitsFor: make(map[string]string),
+		tainted:  make(map[string]bool),
+		report:   make(map[string]bool),
+		recheck:  make(map[string]bool),
+		sameAs:   make(map[string]string),
 	}
 }
 
 // get returns the package with this ID as the sweep leaves it, making it
-// (or waiting for the goroutine that makes it) on first use.
-func (u *universe) get(id string) (*types.Package, error) {
+// (or waiting for the goroutine that makes it) on first use. from is the
+// package whose making asks for it ("" for none): the universe keeps who
+// waits for whom, so that a cycle is an error instead of a wait on itself.
+func (u *universe) get(id, from string) (*types.Package, error) {
 	if id == "unsafe" {
 		return types.Unsafe, nil
 	}
 	u.mu.Lock()
 	if variant, ok := u.sameAs[id]; ok {
 		u.mu.Unlock()
-		return u.get(variant)
+		return u.get(variant, from)
+	}
+	if from != "" {
+		for x, n := id, 0; n <= len(u.waitsFor); n++ {
+			if x == from {
+				u.mu.Unlock()
+				return nil, fmt.Errorf("import cycle through %s", id)
+			}
+			next, ok := u.waitsFor[x]
+			if !ok {
+				break
+			}
+			x = next
+		}
+		u.waitsFor[from] = id
+		defer func() {
+			u.mu.Lock()
+			delete(u.waitsFor, from)
+			u.mu.Unlock()
+		}()
 	}
 	if e, ok := u.pkgs[id]; ok {
 		u.mu.Unlock()
@@ -393,7 +412,7 @@ func (u *universe) readInto(id string, data io.Reader, imports map[string]string
 				continue
 			}
 			seen[dep] = true
-			p, err := u.get(dep)
+			p, err := u.get(dep, id)
 			if err != nil {
 				return err
 			}
@@ -453,7 +472,7 @@ func (u *universe) check(id string) (*types.Package, error) {
 			}
 		}
 		imports[path] = dep
-		p, err := u.get(dep)
+		p, err := u.get(dep, id)
 		if err == nil {
 			err = u.complete(dep, p)
 		}
@@ -471,7 +490,7 @@ func (u *universe) check(id string) (*types.Package, error) {
 			return nil, fmt.Errorf("the facade API syncsweep carries does not type-check: %v", err)
 		}
 	} else {
-		files, err := u.parse(id)
+		files, err := u.parse(id, m)
 		if err != nil {
 			return nil, err
 		}
@@ -528,8 +547,7 @@ func (u *universe) export(p *types.Package) []byte {
 
 // parse returns a package's files as the sweep leaves them: the swept
 // ones from their new text, the others as the batch parsed them.
-func (u *universe) parse(id string) ([]*ast.File, error) {
-	m := u.cs.meta[id]
+func (u *universe) parse(id string, m *pkgMeta) ([]*ast.File, error) {
 	have := make(map[string]*ast.File)
 	if base := u.base[id]; base != nil && !m.cgo {
 		for _, f := range base.Syntax {

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/syncsweep/syncsweep/catalog"
 	"github.com/syncsweep/syncsweep/driver"
@@ -416,5 +417,44 @@ func TestCheckExportDataAcrossBatches(t *testing.T) {
 	})
 	if r := fixModule(t, root, false, 1); r.code != driver.ExitClean {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+}
+
+// TestCheckTestImportCycle: p's tests import q, q's tests import r, and r
+// imports p. Checking a test variant in place of its package (to check
+// its files once) must not bring those test imports into the graph the
+// importers see, where they would close a cycle and the check would wait
+// on itself.
+func TestCheckTestImportCycle(t *testing.T) {
+	// A file of package pkg with a lock named name, importing imp and
+	// calling use.
+	lock := func(pkg, name, imp, use string) string {
+		src := "package " + pkg + "\n\nimport (\n\t\"sync\"\n"
+		if imp != "" {
+			src += "\n\t\"" + imp + "\"\n"
+		}
+		return src + ")\n\nvar " + name + " sync.Mutex\n\nfunc " + name + "Use() { " + name + ".Lock(); " + use + name + ".Unlock() }\n"
+	}
+	root := writeModule(t, map[string]string{
+		"go.mod":      gomod,
+		"p/p.go":      lock("p", "mu", "", ""),
+		"p/p_test.go": lock("p", "testMu", "example.com/m/q", "q.Q(); "),
+		"q/q.go":      lock("q", "mu", "", "") + "\n// Q is for p's tests.\nfunc Q() {}\n",
+		"q/q_test.go": lock("q", "testMu", "example.com/m/r", "r.R(); "),
+		"r/r.go":      lock("r", "mu", "example.com/m/p", "") + "\n// R is for q's tests.\nfunc R() {}\n\nvar _ = p.P\n",
+	})
+	if err := os.WriteFile(filepath.Join(root, "p", "export.go"), []byte("package p\n\n// P is for r.\nvar P int\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan result, 1)
+	go func() { done <- fixModule(t, root, true, 0) }()
+	select {
+	case r := <-done:
+		if r.code != driver.ExitError || !strings.Contains(r.stdout, "+++ b/r/r.go") || !strings.Contains(r.stdout, "+++ b/p/p_test.go") ||
+			strings.Contains(r.stderr, "would not compile") || strings.Contains(r.stderr, "left untouched") {
+			t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+		}
+	case <-time.After(2 * time.Minute):
+		t.Fatal("the check waits on itself")
 	}
 }

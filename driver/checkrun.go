@@ -67,7 +67,7 @@ func (r *run) checkBatch(index int, pkgs []*packages.Package, planned []fileResu
 	cs := c.main
 	// One batch: no later universe reads what this one checks.
 	cs.keepExport = r.batchCount > 1
-	cs.record(pkgs, index)
+	cs.record(pkgs)
 	base := make(map[string]*packages.Package)
 	packages.Visit(pkgs, nil, func(p *packages.Package) { base[p.ID] = p })
 	plain := make(map[string]*packages.Package)
@@ -170,7 +170,8 @@ func (c *compileCheck) needs(cs *checkState, p, plainPkg *packages.Package) bool
 // twice. Its test files' extra declarations are invisible to importers,
 // which compiled without them, unless they add methods to the package's
 // types (which could satisfy an interface the plain package does not), so
-// a variant whose test files declare methods does not stand in.
+// a variant whose test files declare methods does not stand in, nor one
+// whose test files import packages the plain one does not (testImports).
 func (c *compileCheck) shareTestVariants(u *universe, pkgs []*packages.Package, plain map[string]*packages.Package, ids []string) []string {
 	want := make(map[string]bool, len(ids))
 	for _, id := range ids {
@@ -185,7 +186,7 @@ func (c *compileCheck) shareTestVariants(u *universe, pkgs []*packages.Package, 
 		for _, f := range base.CompiledGoFiles {
 			inPlain[f] = true
 		}
-		if !addsMethods(c.r.fset, p.Syntax, inPlain) {
+		if !addsMethods(c.r.fset, p.Syntax, inPlain) && !testImports(p, base) {
 			u.sameAs[base.ID] = p.ID
 			delete(want, base.ID)
 		}
@@ -197,6 +198,20 @@ func (c *compileCheck) shareTestVariants(u *universe, pkgs []*packages.Package, 
 		}
 	}
 	return out
+}
+
+// testImports reports whether a test variant imports a package, other
+// than a standard one, that the plain package does not: standing for the
+// plain package, the variant would bring that import into every importer's
+// graph, where it can close a cycle (tsdb's tests import storage/remote,
+// whose tests import scrape, whose tests reach tsdb).
+func testImports(variant, plain *packages.Package) bool {
+	for path := range variant.Imports {
+		if _, ok := plain.Imports[path]; !ok && !catalog.IsStd(path) {
+			return true
+		}
+	}
+	return false
 }
 
 // addsMethods reports whether the test files among files (those not in
@@ -308,7 +323,7 @@ func (c *compileCheck) waits(cs *checkState, id string, index int) bool {
 // force type-checks a package from source in u, whether or not it
 // changed (it is in u.recheck), unless a goroutine did already.
 func (c *compileCheck) force(u *universe, id string) {
-	if _, err := u.get(id); err != nil {
+	if _, err := u.get(id, ""); err != nil {
 		u.mu.Lock()
 		u.cs.couldNot = append(u.cs.couldNot, fmt.Sprintf("\t%s: %v", id, err))
 		u.mu.Unlock()

@@ -269,7 +269,7 @@ func (c *compileCheck) checkConfig(cfg buildConfig, files []string) {
 	}
 	cs := newCheckState(r, cfg.String(), env, flags)
 	cs.sizes = types.SizesFor("gc", cfg.goarch)
-	cs.record(list, -1)
+	cs.record(list)
 	u := cs.universe(nil)
 	want := make(map[string]bool)
 	for _, f := range files {

@@ -32,6 +32,11 @@ step "go test (facade module)"
 step "go test (root module)"
 go test -count=1 ./...
 
+# The compile check type-checks packages in parallel, sharing their
+# types: its tests again under the race detector (about 20 s).
+step "go test -race (the driver's compile check)"
+go test -race -count=1 -run 'TestCheck|TestUniverse|TestTainted' ./driver
+
 # Every facade backend, with and without -race, and the swept examples
 # under each (about 70 s warm).
 step "facade backends (scripts/backends.sh)"
