@@ -209,7 +209,7 @@ func (r *run) applyFixes(results []fileResult, compiles bool) {
 			return
 		default:
 		}
-		if err := writeAtomic(res.name, res.old, res.new, res.mode); err != nil {
+		if err := writeAtomic(res.name, res.old, res.new, res.mode, r.WriteHook); err != nil {
 			r.errorf("%s: not rewritten: %v", r.rel(res.name), err)
 			continue
 		}

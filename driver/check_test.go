@@ -2,6 +2,7 @@ package driver_test
 
 import (
 	"bytes"
+	"go/token"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +13,7 @@ import (
 	"github.com/syncsweep/syncsweep/catalog"
 	"github.com/syncsweep/syncsweep/driver"
 	"github.com/syncsweep/syncsweep/policy"
+	"golang.org/x/tools/go/analysis"
 )
 
 // These tests sweep throwaway modules that do not require the facade yet
@@ -456,5 +458,44 @@ func TestCheckTestImportCycle(t *testing.T) {
 		}
 	case <-time.After(2 * time.Minute):
 		t.Fatal("the check waits on itself")
+	}
+}
+
+// TestOverlappingEditsRefused: a file whose fixes overlap (here from an
+// analyzer that asks for two replacements of one range) is refused by
+// name and left as it was; the other files are still written.
+func TestOverlappingEditsRefused(t *testing.T) {
+	root := writeModule(t, map[string]string{
+		"go.mod": gomod,
+		"a/x.go": "package a\n\nvar X = 1\n",
+		"a/y.go": "package a\n\nvar Y = 1\n",
+	})
+	overlap := &analysis.Analyzer{
+		Name: "overlap",
+		Doc:  "asks for overlapping edits in x.go and one edit in y.go",
+		Run: func(pass *analysis.Pass) (any, error) {
+			for _, f := range pass.Files {
+				tf := pass.Fset.File(f.Pos())
+				one := tf.Pos(len("package a\n\nvar "))
+				fix := func(end token.Pos, text string) []analysis.SuggestedFix {
+					return []analysis.SuggestedFix{{Message: text, TextEdits: []analysis.TextEdit{{Pos: one, End: end, NewText: []byte(text)}}}}
+				}
+				pass.Report(analysis.Diagnostic{Pos: one, Message: "rename", SuggestedFixes: fix(one+1, "Z")})
+				if strings.HasSuffix(tf.Name(), "x.go") {
+					pass.Report(analysis.Diagnostic{Pos: one, Message: "rename too", SuggestedFixes: fix(one+5, "W = 2")})
+				}
+			}
+			return nil, nil
+		},
+	}
+	r := fixModule(t, root, false, 0, func(o *driver.Options) { o.Analyzer, o.Rules, o.Verify = overlap, nil, false })
+	if r.code != driver.ExitError || !strings.Contains(r.stderr, "a/x.go: not rewritten: conflicting edits at offset 15") {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	if x, _ := os.ReadFile(filepath.Join(root, "a", "x.go")); string(x) != "package a\n\nvar X = 1\n" {
+		t.Errorf("x.go was written:\n%s", x)
+	}
+	if y, _ := os.ReadFile(filepath.Join(root, "a", "y.go")); string(y) != "package a\n\nvar Z = 1\n" {
+		t.Errorf("y.go was not written:\n%s", y)
 	}
 }

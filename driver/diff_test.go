@@ -1,10 +1,9 @@
 package driver
 
 import (
+	"fmt"
 	"math/rand"
-	"os"
-	"os/exec"
-	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -43,39 +42,98 @@ func TestMyersReconstructs(t *testing.T) {
 	}
 }
 
-// TestUnifiedApplies checks that patch(1) turns old into new with our
-// diff, when patch is installed.
+// TestUnifiedApplies checks that our diff turns old into new, applied as
+// patch(1) would (applyUnified, here, so that the test needs no tool the
+// machine may lack), over edits at the start, the middle, the end, and far
+// apart.
 func TestUnifiedApplies(t *testing.T) {
-	patch, err := exec.LookPath("patch")
-	if err != nil {
-		t.Log("no patch(1) on this machine; checking the format by hand")
-	}
 	old := "package p\n\nimport \"sync\"\n\nvar a sync.Mutex\nvar b int\nvar c int\nvar d int\nvar e int\nvar f int\nvar g int\nvar h sync.Mutex\n"
-	new := strings.ReplaceAll(old, "sync", "facade")
-	d := unified("a/p.go", "b/p.go", old, new)
+	d := unified("a/p.go", "b/p.go", old, strings.ReplaceAll(old, "sync", "facade"))
 	if !strings.Contains(d, "@@ -1,12 +1,12 @@\n package p\n \n-import \"sync\"\n+import \"facade\"\n") {
 		t.Errorf("unexpected hunk:\n%s", d)
 	}
-	if patch == "" {
-		return
+	long := strings.Repeat("x\n", 30)
+	tests := []struct{ name, old, new string }{
+		{"renames", old, strings.ReplaceAll(old, "sync", "facade")},
+		{"insert at the start", "a\nb\n", "z\na\nb\n"},
+		{"delete at the end", "a\nb\nc\n", "a\nb\n"},
+		{"two hunks far apart", "first\n" + long + "last\n", "FIRST\n" + long + "LAST\n"},
+		{"everything", "a\n", "b\nc\n"},
 	}
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "p.go"), []byte(old), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(patch, "-p1")
-	cmd.Dir = dir
-	cmd.Stdin = strings.NewReader(d)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("patch: %v\n%s\ndiff:\n%s", err, out, d)
-	}
-	got, _ := os.ReadFile(filepath.Join(dir, "p.go"))
-	if string(got) != new {
-		t.Errorf("patched file:\n%s\nwant:\n%s", got, new)
+	for _, tt := range tests {
+		d := unified("a/p.go", "b/p.go", tt.old, tt.new)
+		got, err := applyUnified(tt.old, d)
+		if err != nil || got != tt.new {
+			t.Errorf("%s: applied: %q, %v; want %q\ndiff:\n%s", tt.name, got, err, tt.new, d)
+		}
 	}
 	if unified("a", "b", old, old) != "" {
 		t.Error("equal inputs gave a diff")
 	}
+}
+
+// hunkRangeOf parses "start" or "start,count" (a count of 1 goes without).
+func hunkRangeOf(s string) (start, count int, err error) {
+	count = 1
+	if a, b, ok := strings.Cut(s, ","); ok {
+		s = a
+		if count, err = strconv.Atoi(b); err != nil {
+			return 0, 0, err
+		}
+	}
+	start, err = strconv.Atoi(s)
+	return start, count, err
+}
+
+// applyUnified applies a unified diff of one file to old, checking every
+// context and deleted line against it, as patch(1) does without fuzz.
+func applyUnified(old, diff string) (string, error) {
+	src := splitLines(old)
+	var out []string
+	next := 0 // index of the first line of src not yet copied
+	lines := strings.SplitAfter(diff, "\n")
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if !strings.HasPrefix(l, "@@ ") {
+			continue
+		}
+		f := strings.Fields(l) // @@ -a[,n] +b[,m] @@
+		if len(f) < 4 {
+			return "", fmt.Errorf("hunk header %q", l)
+		}
+		a, na, err := hunkRangeOf(strings.TrimPrefix(f[1], "-"))
+		if err != nil {
+			return "", fmt.Errorf("hunk header %q: %v", l, err)
+		}
+		start := a - 1
+		if na == 0 {
+			start = a // an insertion after line a
+		}
+		if start < next {
+			return "", fmt.Errorf("hunk %q overlaps the one before", l)
+		}
+		out = append(out, src[next:start]...)
+		pos := start
+		for i+1 < len(lines) && len(lines[i+1]) > 0 && strings.ContainsRune(" -+", rune(lines[i+1][0])) {
+			i++
+			body := lines[i][1:]
+			switch lines[i][0] {
+			case ' ', '-':
+				if pos >= len(src) || src[pos] != body {
+					return "", fmt.Errorf("line %d is %q, the diff says %q", pos+1, src[pos:min(pos+1, len(src))], body)
+				}
+				if lines[i][0] == ' ' {
+					out = append(out, body)
+				}
+				pos++
+			case '+':
+				out = append(out, body)
+			}
+		}
+		next = pos
+	}
+	out = append(out, src[next:]...)
+	return strings.Join(out, ""), nil
 }
 
 func TestOldLine(t *testing.T) {

@@ -31,6 +31,7 @@ import (
 const (
 	ExitClean    = 0 // nothing found, or everything fixed
 	ExitError    = 1 // something could not be loaded, fixed or written; or -diff found changes
+	ExitUsage    = 2 // a bad command line, as the flag package and go vet have it
 	ExitFindings = 3 // findings reported (or left after -fix)
 )
 
@@ -62,6 +63,11 @@ type Options struct {
 	// compile check asks it which types move (rewrite.Moves); without it,
 	// the default policy's.
 	Rules *policy.Rules
+	// WriteHook, when set, is called at each step of each file's write
+	// (StepTemp, StepHalf, StepSynced, StepRenamed); an error it returns
+	// fails that write there. Tests stop, kill or interrupt the process,
+	// or fail a write half way, at a chosen step.
+	WriteHook func(step, name string) error
 	// Verbose says what the check type-checked and how long it took.
 	Verbose bool
 	// AfterAnalysis, if set, is called when the analysis is done and

@@ -445,10 +445,18 @@ func use() { regress.Lock(); kept.Wait() }
 	if err := json.Unmarshal([]byte(js.stdout), &st); err != nil {
 		t.Fatalf("-stats -json: %v\n%s%s", err, js.stdout, js.stderr)
 	}
+	rows := 0
 	for _, p := range st.Packages {
-		if p.Package == "example.com/legacy/cache" && (p.Direct != 1 || p.Kept != 1 || p.Facade == 0) {
+		if p.Package != "example.com/legacy/cache" {
+			continue
+		}
+		rows++
+		if p.Direct != 1 || p.Kept != 1 || p.Facade == 0 {
 			t.Errorf("-stats -json: cache %+v, want 1 direct, 1 kept", p)
 		}
+	}
+	if rows != 1 {
+		t.Errorf("-stats -json: %d rows for example.com/legacy/cache, want 1\n%s", rows, js.stdout)
 	}
 
 	// The policy, given to go vet as a file (vet prefixes analyzer flags
@@ -601,6 +609,67 @@ func Run() int {
 		mustRun(t, dir, nil, "go", "vet", "./...")
 		if again := runIn(t, dir, nil, bin, "-fix", "./..."); again.code != 0 || strings.Contains(again.stderr, "rewrote") {
 			t.Errorf("second -fix: exit %d\n%s", again.code, again.stderr)
+		}
+	}
+}
+
+// TestExitStatuses produces every exit status the README's table lists,
+// for syncsweep itself and under go vet and go fix.
+func TestExitStatuses(t *testing.T) {
+	bin := buildTool(t)
+	facade := "replace github.com/syncsweep/syncsweep/facade => " + filepath.Join(repoRoot, "facade") + "\n"
+	mod := func(files map[string]string) string {
+		dir := t.TempDir()
+		files["go.mod"] = "module example.com/x\n\ngo 1.21\n\nrequire github.com/syncsweep/syncsweep/facade v0.0.0\n\n" + facade
+		writeTree(t, dir, files)
+		return dir
+	}
+	lock := map[string]string{"x.go": "package x\n\nimport \"sync\"\n\nvar mu sync.Mutex\n"}
+	swept := map[string]string{"x.go": "package x\n\nimport \"github.com/syncsweep/syncsweep/facade\"\n\nvar mu facade.Mutex\n"}
+	dot := map[string]string{"x.go": "package x\n\nimport . \"sync\"\n\nvar mu Mutex\n"}
+	broken := map[string]string{"x.go": "package x\n\nimport \"sync\"\n\nvar mu sync.Mutex = \n"}
+	readOnly := func() string {
+		dir := mod(map[string]string{"x.go": lock["x.go"]})
+		if err := os.Chmod(filepath.Join(dir, "x.go"), 0o444); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	badPolicy := func() string {
+		dir := mod(map[string]string{"x.go": lock["x.go"], "p.json": `{"alow": []}`})
+		return dir
+	}
+	tests := []struct {
+		name string
+		dir  func() string
+		cmd  []string // bin is "syncsweep"
+		want int
+	}{
+		{"nothing found", func() string { return mod(swept) }, []string{"syncsweep", "./..."}, 0},
+		{"-fix fixed everything", func() string { return mod(map[string]string{"x.go": lock["x.go"]}) }, []string{"syncsweep", "-fix", "./..."}, 0},
+		{"-stats printed", func() string { return mod(map[string]string{"x.go": lock["x.go"]}) }, []string{"syncsweep", "-stats", "./..."}, 0},
+		{"findings reported", func() string { return mod(map[string]string{"x.go": lock["x.go"]}) }, []string{"syncsweep", "./..."}, 3},
+		{"findings left after -fix", func() string { return mod(dot) }, []string{"syncsweep", "-fix", "./..."}, 3},
+		{"a package did not load", func() string { return mod(broken) }, []string{"syncsweep", "./..."}, 1},
+		{"a file could not be written", readOnly, []string{"syncsweep", "-fix", "./..."}, 1},
+		{"a bad policy", badPolicy, []string{"syncsweep", "-config=p.json", "./..."}, 1},
+		{"-diff printed a diff", func() string { return mod(map[string]string{"x.go": lock["x.go"]}) }, []string{"syncsweep", "-diff", "./..."}, 1},
+		{"bad flag", func() string { return mod(swept) }, []string{"syncsweep", "-bogus", "./..."}, 2},
+		{"no packages named", func() string { return mod(swept) }, []string{"syncsweep"}, 2},
+		{"-fix with -diff", func() string { return mod(swept) }, []string{"syncsweep", "-fix", "-diff", "./..."}, 2},
+		{"go vet: nothing found", func() string { return mod(swept) }, []string{"go", "vet", "-vettool=" + bin, "./..."}, 0},
+		{"go vet: findings", func() string { return mod(map[string]string{"x.go": lock["x.go"]}) }, []string{"go", "vet", "-vettool=" + bin, "./..."}, 1},
+		{"go vet: bad flag", func() string { return mod(swept) }, []string{"go", "vet", "-vettool=" + bin, "-syncsweep.bogus", "./..."}, 2},
+		{"go fix: everything fixed", func() string { return mod(map[string]string{"x.go": lock["x.go"]}) }, []string{"go", "fix", "-fixtool=" + bin, "./..."}, 0},
+		{"go fix: bad flag", func() string { return mod(swept) }, []string{"go", "fix", "-fixtool=" + bin, "-syncsweep.bogus", "./..."}, 2},
+	}
+	for _, tt := range tests {
+		name, args := tt.cmd[0], tt.cmd[1:]
+		if name == "syncsweep" {
+			name = bin
+		}
+		if r := runIn(t, tt.dir(), nil, name, args...); r.code != tt.want {
+			t.Errorf("%s: %s exits %d, want %d\n%s%s", tt.name, strings.Join(tt.cmd, " "), r.code, tt.want, r.stdout, r.stderr)
 		}
 	}
 }

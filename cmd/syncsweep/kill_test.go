@@ -3,15 +3,15 @@ package main_test
 import (
 	"bytes"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/syncsweep/syncsweep/driver"
 )
 
 // bigWorkspace writes a module of many packages that all use sync, and
@@ -68,37 +68,77 @@ func readAll(t *testing.T, names []string) map[string][]byte {
 	return m
 }
 
-// startFix starts `syncsweep -fix ./...` in dir and returns once the first
-// file (in write order) has been replaced, so that the process is in the
-// middle of its writes.
-func startFix(t *testing.T, bin, dir, first string, old []byte) (*exec.Cmd, *bytes.Buffer) {
+// buildHookedTool builds the tool with its test hooks (testhooks.go),
+// which stop the writes at a step the environment names.
+func buildHookedTool(t *testing.T) string {
 	t.Helper()
+	bin := filepath.Join(t.TempDir(), "syncsweep")
+	cmd := exec.Command("go", "build", "-tags", "syncsweep_testhooks", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// A fixRun is a -fix started by startFixAt.
+type fixRun struct {
+	cmd    *exec.Cmd
+	stderr *bytes.Buffer
+	done   chan error // the process's exit, once
+}
+
+// wait returns the process's exit status.
+func (f *fixRun) wait() int {
+	err := <-f.done
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode()
+	}
+	return 0
+}
+
+// startFixAt starts `syncsweep -fix ./...` in dir with the hook set to
+// act (stop, INT or TERM) the n-th time a write reaches step, and returns
+// once it has. A process that ends before fails the test at once.
+func startFixAt(t *testing.T, bin, dir, step string, n int, act string) *fixRun {
+	t.Helper()
+	ready := filepath.Join(t.TempDir(), "ready")
 	cmd := exec.Command(bin, "-fix", "./...")
 	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	cmd.Env = append(os.Environ(), fmt.Sprintf("SYNCSWEEP_TEST_AT=%s:%d", step, n), "SYNCSWEEP_TEST_DO="+act, "SYNCSWEEP_TEST_READY="+ready)
+	f := &fixRun{cmd: cmd, stderr: new(bytes.Buffer), done: make(chan error, 1)}
+	cmd.Stderr = f.stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(2 * time.Minute)
-	for time.Now().Before(deadline) {
-		if data, err := os.ReadFile(first); err == nil && !bytes.Equal(data, old) {
-			return cmd, &stderr
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	deadline := time.After(2 * time.Minute)
+	for {
+		if _, err := os.Stat(ready); err == nil {
+			go func() { f.done <- <-exited }()
+			return f
 		}
-		time.Sleep(50 * time.Microsecond)
+		select {
+		case err := <-exited:
+			t.Fatalf("-fix ended (%v) before a write reached %s %d times\n%s", err, step, n, f.stderr)
+		case <-deadline:
+			cmd.Process.Kill()
+			t.Fatalf("no write reached %s %d times\n%s", step, n, f.stderr)
+		case <-time.After(time.Millisecond):
+		}
 	}
-	cmd.Process.Kill()
-	t.Fatalf("the first file was never written\n%s", stderr.String())
-	return nil, nil
 }
 
-// TestKillDuringFix kills -fix (SIGKILL, no chance to clean up) at random
-// points during its writes, and checks that every file is then either its
-// old or its new version, byte for byte: each write is a rename.
+// TestKillDuringFix kills -fix (SIGKILL, no chance to clean up) at each
+// step of a write (the temporary file made, half written, synced, renamed
+// over the file), in the first, a middle and the last file: every file is
+// then its old or its new version, byte for byte, and exactly the files
+// before the killed one (and it, once renamed) are new. A write that were
+// not a rename would leave a half-written file at StepHalf.
 func TestKillDuringFix(t *testing.T) {
-	bin := buildTool(t)
+	bin := buildHookedTool(t)
 	// The result every file must have if it was written.
-	refRoot, refNames := bigWorkspace(t, 40, 5)
+	refRoot, refNames := bigWorkspace(t, 8, 3)
 	mustRun(t, refRoot, nil, bin, "-fix", "./...")
 	want := make(map[string][]byte)
 	for _, n := range refNames {
@@ -106,76 +146,69 @@ func TestKillDuringFix(t *testing.T) {
 		rel, _ := filepath.Rel(refRoot, n)
 		want[rel] = data
 	}
-	partial := 0
-	for run := range 4 {
-		root, names := bigWorkspace(t, 40, 5)
-		old := readAll(t, names)
-		cmd, stderr := startFix(t, bin, root, names[0], old[names[0]])
-		time.Sleep(time.Duration(rand.IntN(150)) * time.Millisecond)
-		cmd.Process.Kill()
-		cmd.Wait()
-		written := 0
-		for _, n := range names {
-			data, _ := os.ReadFile(n)
-			rel, _ := filepath.Rel(root, n)
-			switch {
-			case bytes.Equal(data, want[rel]):
-				written++
-			case bytes.Equal(data, old[n]):
-			default:
-				t.Fatalf("run %d: %s is neither the old nor the new version:\n%s\nstderr:\n%s", run, rel, data, stderr)
+	total := len(refNames)
+	for _, step := range []string{driver.StepTemp, driver.StepHalf, driver.StepSynced, driver.StepRenamed} {
+		for _, n := range []int{1, total / 2, total} {
+			root, names := bigWorkspace(t, 8, 3)
+			old := readAll(t, names)
+			run := startFixAt(t, bin, root, step, n, "stop")
+			run.cmd.Process.Kill()
+			run.wait()
+			stderr := run.stderr
+			written := 0
+			for _, name := range names {
+				data, _ := os.ReadFile(name)
+				rel, _ := filepath.Rel(root, name)
+				switch {
+				case bytes.Equal(data, want[rel]):
+					written++
+				case bytes.Equal(data, old[name]):
+				default:
+					t.Fatalf("killed at %s of file %d: %s is neither the old nor the new version:\n%s\nstderr:\n%s", step, n, rel, data, stderr)
+				}
 			}
+			wantWritten := n - 1
+			if step == driver.StepRenamed {
+				wantWritten = n
+			}
+			if written != wantWritten {
+				t.Errorf("killed at %s of file %d: %d files new, want %d", step, n, written, wantWritten)
+			}
+			// A temporary file the kill leaves starts with a dot, which
+			// the go command ignores; the module builds.
+			mustRun(t, root, nil, "go", "build", "./...")
 		}
-		// A temporary file left by the kill starts with a dot, which the
-		// go command ignores.
-		leftovers, _ := filepath.Glob(filepath.Join(root, "*", ".*.syncsweep-*"))
-		if written > 0 && written < len(names) {
-			partial++
-		}
-		t.Logf("run %d: killed after %d of %d files; %d temporary files left", run, written, len(names), len(leftovers))
-		mustRun(t, root, nil, "go", "build", "./...")
-	}
-	if partial == 0 {
-		t.Log("no kill landed between two writes this time; every run still left whole files")
 	}
 }
 
-// TestInterruptDuringFix sends SIGINT during the writes: the file in
-// flight is finished, the rest are left, and the user is told which files
-// were written. A second -fix completes the job.
+// TestInterruptDuringFix sends SIGINT, and SIGTERM, while a middle file
+// is written: that file is finished, the rest are left, and the user is
+// told which were written (exit 1). A second -fix completes the job.
 func TestInterruptDuringFix(t *testing.T) {
-	bin := buildTool(t)
-	root, names := bigWorkspace(t, 40, 5)
-	old := readAll(t, names)
-	cmd, stderr := startFix(t, bin, root, names[0], old[names[0]])
-	cmd.Process.Signal(syscall.SIGINT)
-	err := cmd.Wait()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	}
-	changed := 0
-	for _, n := range names {
-		if data, _ := os.ReadFile(n); !bytes.Equal(data, old[n]) {
-			changed++
+	bin := buildHookedTool(t)
+	for _, sig := range []string{"INT", "TERM"} {
+		root, names := bigWorkspace(t, 8, 3)
+		old := readAll(t, names)
+		n := len(names) / 2
+		run := startFixAt(t, bin, root, driver.StepHalf, n, sig)
+		code := run.wait()
+		stderr := run.stderr
+		changed := 0
+		for _, name := range names {
+			if data, _ := os.ReadFile(name); !bytes.Equal(data, old[name]) {
+				changed++
+			}
 		}
-	}
-	out := stderr.String()
-	if changed == len(names) {
-		// The writes ended before the signal was seen: a normal finish.
-		if code != 0 {
-			t.Fatalf("exit %d\n%s", code, out)
+		name := map[string]string{"INT": "interrupt", "TERM": "terminated"}[sig]
+		out := stderr.String()
+		if code != 1 || changed != n || !strings.Contains(out, fmt.Sprintf("%s: stopped after writing %d of %d files; not written:", name, n, len(names))) ||
+			!strings.Contains(out, fmt.Sprintf("rewrote %d file(s)", n)) || !strings.Contains(out, filepath.Base(names[n-1])) {
+			t.Fatalf("SIG%s during file %d: exit %d, %d files changed; stderr:\n%s", sig, n, code, changed, out)
 		}
-		t.Log("the signal came after the last write")
-	} else {
-		if code != 1 || !strings.Contains(out, fmt.Sprintf("interrupt: stopped after writing %d of %d files; not written:", changed, len(names))) ||
-			!strings.Contains(out, fmt.Sprintf("rewrote %d file(s)", changed)) {
-			t.Fatalf("exit %d, %d files changed; stderr:\n%s", code, changed, out)
+		mustRun(t, root, nil, bin, "-fix", "./...")
+		mustRun(t, root, nil, "go", "build", "./...")
+		if r := runIn(t, root, nil, bin, "./..."); r.code != 0 {
+			t.Fatalf("after the second -fix: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 		}
-	}
-	mustRun(t, root, nil, bin, "-fix", "./...")
-	mustRun(t, root, nil, "go", "build", "./...")
-	if r := runIn(t, root, nil, bin, "./..."); r.code != 0 {
-		t.Fatalf("after the second -fix: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }

@@ -60,7 +60,7 @@ far the migration is.
 
 Exit status: 0 nothing found (or all fixed); 3 findings left;
 1 a package did not load, a file could not be written, the policy is bad,
-or -diff printed a non-empty diff.
+or -diff printed a non-empty diff; 2 a bad command line.
 
 Flags:
 `)
@@ -84,11 +84,18 @@ Flags:
 	)
 	pflags.Register(fs)
 	if err := fs.Parse(args); err != nil {
-		return driver.ExitError
+		if err == flag.ErrHelp {
+			return driver.ExitClean
+		}
+		return driver.ExitUsage
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
-		return driver.ExitError
+		return driver.ExitUsage
+	}
+	if *fix && *diff {
+		fmt.Fprintln(os.Stderr, "syncsweep: -fix and -diff do not go together: -diff shows what -fix would write")
+		return driver.ExitUsage
 	}
 	if *chdir != "" {
 		if err := os.Chdir(*chdir); err != nil {
@@ -142,6 +149,7 @@ Flags:
 		AfterAnalysis: afterAnalysis,
 		Analyzer:      syncsweep.New(rules),
 		Rules:         rules,
+		WriteHook:     testWriteHook(),
 		Patterns:      fs.Args(),
 		BuildFlags:    buildFlags,
 		Tests:         *tests,
