@@ -182,6 +182,55 @@ func TestFixMatchesGoldens(t *testing.T) {
 	if goldens < 20 {
 		t.Errorf("only %d goldens compared", goldens)
 	}
+	// A second -fix of every fixture writes nothing, with the compile
+	// check on: the swept fixtures type-check against the facade stub,
+	// which has every name the real facade has (internal/facadeapi).
+	before := tree(t, filepath.Join(gopath, "src"))
+	for _, r := range runs {
+		rules, err := r.pol.Compile()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out, errb bytes.Buffer
+		code := driver.Run(driver.Options{
+			Analyzer: syncsweep.New(rules),
+			Rules:    rules,
+			Patterns: []string{r.pattern},
+			Dir:      gopath,
+			Env:      gopathEnv(gopath),
+			Tests:    true,
+			Fix:      true,
+			Verify:   true,
+			Stdout:   &out,
+			Stderr:   &errb,
+		})
+		if code != r.code || strings.Contains(errb.String(), "rewrote") || strings.Contains(errb.String(), "compile") {
+			t.Errorf("second -fix %s: exit %d, want %d and nothing written\n%s", r.pattern, code, r.code, errb.String())
+		}
+	}
+	for name, data := range tree(t, filepath.Join(gopath, "src")) {
+		if before[name] != data {
+			t.Errorf("the second -fix changed %s", name)
+		}
+	}
+}
+
+// tree reads every file under root.
+func tree(t *testing.T, root string) map[string]string {
+	t.Helper()
+	out := make(map[string]string)
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		out[path] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // TestDiffWritesNothing checks that -diff prints the change, exits 1 and

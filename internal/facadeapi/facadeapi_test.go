@@ -38,6 +38,37 @@ func TestUpToDate(t *testing.T) {
 	}
 }
 
+// TestFixtureUpToDate: the fixtures' facade under testdata/src is the
+// stub, file for file, each with its .golden, and nothing else.
+func TestFixtureUpToDate(t *testing.T) {
+	want, err := stubgen.Fixture(facadeDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const src = "../../testdata/src/"
+	got := make(map[string][]byte)
+	for _, dir := range []string{facadePath, facadePath + "/atomic"} {
+		names, _ := filepath.Glob(filepath.Join(src, dir, "*.go*"))
+		for _, name := range names {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got[dir+"/"+filepath.Base(name)] = data
+		}
+	}
+	for name, data := range want {
+		if !bytes.Equal(got[name], data) {
+			t.Errorf("testdata/src/%s is stale; run `go run ./internal/facadeapi/gen` from the module root", name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("testdata/src/%s is not the stub's; run `go run ./internal/facadeapi/gen` from the module root", name)
+		}
+	}
+}
+
 func firstDiffLine(a, b []byte) int {
 	line := 1
 	for i := 0; i < len(a) && i < len(b) && a[i] == b[i]; i++ {

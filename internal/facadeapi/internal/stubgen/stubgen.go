@@ -44,6 +44,32 @@ func Generate(facadeDir string) ([]byte, error) {
 	return render(pkgs)
 }
 
+// FixtureHeader starts every file of the fixtures' copy of the stub.
+const FixtureHeader = "// A stub of the real facade's default build, which the fixtures' swept\n" +
+	"// code type-checks against. Written by go run ./internal/facadeapi/gen.\n\n"
+
+// Fixture returns the stub as files for the analysistest fixtures under
+// testdata/src: each file's path, relative to testdata/src, and its
+// content, which is also its .golden (the sweep leaves the facade alone).
+func Fixture(facadeDir string) (map[string][]byte, error) {
+	pkgs, goVersion, err := stubModule(facadeDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := typeCheck(pkgs, goVersion); err != nil {
+		return nil, err
+	}
+	out := make(map[string][]byte)
+	for _, p := range pkgs {
+		for _, f := range p.files {
+			src := []byte(FixtureHeader + f.src)
+			out[p.path+"/"+f.name] = src
+			out[p.path+"/"+f.name+".golden"] = src
+		}
+	}
+	return out, nil
+}
+
 // stubModule reads the facade module rooted at facadeDir and returns its
 // packages as stubs, in dependency order, and the module's Go version
 // ("go1.N").
