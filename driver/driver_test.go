@@ -14,6 +14,7 @@ import (
 
 	"github.com/syncsweep/syncsweep/analyzers/syncsweep"
 	"github.com/syncsweep/syncsweep/driver"
+	"github.com/syncsweep/syncsweep/internal/readme"
 	"github.com/syncsweep/syncsweep/policy"
 )
 
@@ -512,6 +513,13 @@ func serve(ctx context.Context) error {
 	}
 	if data, _ := os.ReadFile(src); string(data) != code {
 		t.Errorf("-fix changed what stays:\n%s", data)
+	}
+	sample, err := readme.Sample(filepath.Join("..", "README.md"), "stays-semaphore")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Join(sample, "\n") + "\n"; !strings.HasSuffix(fix.stderr, want) {
+		t.Errorf("-fix says\n%s\nthe README shows\n%s", fix.stderr, want)
 	}
 	var out, errb bytes.Buffer
 	rc := driver.Run(driver.Options{

@@ -1,10 +1,12 @@
 package golangci
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/golangci/plugin-module-register/register"
+	"github.com/syncsweep/syncsweep/internal/fixturetest"
 )
 
 // TestSettings checks what golangci-lint hands the plugin: the settings
@@ -60,5 +62,35 @@ func TestSettings(t *testing.T) {
 	}
 	if _, err := register.GetPlugin("syncsweep"); err != nil {
 		t.Errorf("not registered: %v", err)
+	}
+}
+
+// TestSettingsReachTheAnalyzer: the settings are the analyzer's policy,
+// not only decoded: fixtures whose findings need a policy (only sync.Mutex
+// and sync.RWMutex banned; the locks with no facade equivalent reported)
+// get exactly those findings, and their fixes, from the plugin's analyzer.
+func TestSettingsReachTheAnalyzer(t *testing.T) {
+	testdata, err := filepath.Abs(filepath.Join("..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		pkg      string
+		settings map[string]any
+	}{
+		{"banonly", map[string]any{"ban": []any{"sync.Mutex", "sync.RWMutex"}}},
+		{"semaphorestrict", map[string]any{"reportNoEquivalent": true}},
+	} {
+		t.Run(tt.pkg, func(t *testing.T) {
+			p, err := New(tt.settings)
+			if err != nil {
+				t.Fatal(err)
+			}
+			as, err := p.BuildAnalyzers()
+			if err != nil {
+				t.Fatal(err)
+			}
+			fixturetest.Run(t, testdata, as[0], tt.pkg)
+		})
 	}
 }

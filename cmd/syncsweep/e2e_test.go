@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/syncsweep/syncsweep/internal/readme"
 )
 
 // These tests build the syncsweep binary and run it as a user would, on a
@@ -324,6 +326,9 @@ func init() {
 	if fix.code != 3 {
 		t.Errorf("-fix: exit %d, want 3 (the kept locks are findings without a fix)", fix.code)
 	}
+	if sample := readmeSample(t, "stays-sync"); !strings.Contains(fix.stderr, sample[0]+" (no automatic fix)") {
+		t.Errorf("the README's sample %q is not what -fix says", sample[0])
+	}
 	if t.Failed() {
 		t.Fatalf("-fix output:\n%s%s", fix.stdout, fix.stderr)
 	}
@@ -524,6 +529,9 @@ var free sync.Mutex
 	if fix.code != 3 || !strings.Contains(fix.stderr, "mixed.go:10:11: lock's parameter m stays *sync.Mutex: &t.mu is passed to lock at mixed.go:13; T.mu is kept by //syncsweep:allow at mixed.go:7") {
 		t.Fatalf("-fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
 	}
+	if sample := readmeSample(t, "stays-sync"); !strings.Contains(fix.stderr, sample[1]+" (no automatic fix)") {
+		t.Errorf("the README's sample %q is not what -fix says", sample[1])
+	}
 	src, _ := os.ReadFile(filepath.Join(root, "mixed.go"))
 	if !bytes.Contains(src, []byte("func lock(m *sync.Mutex)")) || !bytes.Contains(src, []byte("var free facade.Mutex")) {
 		t.Errorf("-fix result:\n%s", src)
@@ -566,13 +574,17 @@ func Run() int {
 }
 `,
 	}
-	for _, tidy := range []bool{false, true} {
+	for _, mode := range []string{"hint", "tidy", "vendor"} {
+		tidy := mode != "hint"
 		dir := t.TempDir()
 		writeTree(t, dir, files)
 		// tidy fills go.sum, and drops the facade nothing imports yet:
 		// require it again, as go get would.
 		mustRun(t, dir, nil, "go", "mod", "tidy")
 		mustRun(t, dir, nil, "go", "mod", "edit", "-require=github.com/syncsweep/syncsweep/facade@v0.0.0")
+		if mode == "vendor" {
+			mustRun(t, dir, nil, "go", "mod", "vendor")
+		}
 		args := []string{"-fix", "./..."}
 		if tidy {
 			args = append([]string{"-tidy"}, args...)
@@ -603,6 +615,18 @@ func Run() int {
 			}
 			if !bytes.Contains(gomod, []byte("\ngo 1.21\n")) {
 				t.Errorf("-fix -tidy changed the go line:\n%s", gomod)
+			}
+		}
+		if mode == "vendor" {
+			// The vendored module gets go mod vendor after go mod tidy:
+			// x/sync goes from vendor/, the facade comes in.
+			modules, _ := os.ReadFile(filepath.Join(dir, "vendor", "modules.txt"))
+			if !strings.Contains(fix.stderr, "syncsweep: ran go mod vendor") || bytes.Contains(modules, []byte("golang.org/x/sync")) ||
+				!bytes.Contains(modules, []byte("github.com/syncsweep/syncsweep/facade")) {
+				t.Errorf("-fix -tidy of a vendored module: vendor/modules.txt\n%s\nstderr:\n%s", modules, fix.stderr)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "vendor", "github.com", "syncsweep", "syncsweep", "facade", "mutex.go")); err != nil {
+				t.Errorf("the facade is not vendored: %v", err)
 			}
 		}
 		mustRun(t, dir, nil, "go", "build", "./...")
@@ -671,5 +695,41 @@ func TestExitStatuses(t *testing.T) {
 		if r := runIn(t, tt.dir(), nil, name, args...); r.code != tt.want {
 			t.Errorf("%s: %s exits %d, want %d\n%s%s", tt.name, strings.Join(tt.cmd, " "), r.code, tt.want, r.stdout, r.stderr)
 		}
+	}
+}
+
+// readmeSample returns the lines of one of the README's samples of the
+// tool's output (internal/readme).
+func readmeSample(t *testing.T, name string) []string {
+	t.Helper()
+	lines, err := readme.Sample(filepath.Join(repoRoot, "README.md"), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lines
+}
+
+// TestStatsSample runs the steps the README's -stats sample names on a
+// copy of the example workspace (-fix of cache and worker, one directive
+// in platform/platform.go) and compares the output with the sample.
+func TestStatsSample(t *testing.T) {
+	bin := buildTool(t)
+	dir := copyExamples(t)
+	mustRun(t, dir, nil, bin, "-fix", "./cache/...", "./worker/...")
+	name := filepath.Join(dir, "platform", "platform.go")
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := bytes.Replace(src, []byte("\tmu   gosync.Mutex\n"), []byte("\tmu   gosync.Mutex //syncsweep:allow the C side of this package locks it too\n"), 1)
+	if bytes.Equal(kept, src) {
+		t.Fatalf("platform.go has no lock to keep:\n%s", src)
+	}
+	if err := os.WriteFile(name, kept, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.TrimRight(mustRun(t, dir, nil, bin, "-stats", "./..."), "\n")
+	if want := strings.Join(readmeSample(t, "stats"), "\n"); got != want {
+		t.Errorf("-stats prints\n%s\nthe README shows\n%s", got, want)
 	}
 }
