@@ -186,7 +186,7 @@ func TestFixMatchesGoldens(t *testing.T) {
 	// A second -fix of every fixture writes nothing, with the compile
 	// check on: the swept fixtures type-check against the facade stub,
 	// which has every name the real facade has (internal/facadeapi).
-	before := tree(t, filepath.Join(gopath, "src"))
+	before := snapshot(t, filepath.Join(gopath, "src"))
 	for _, r := range runs {
 		rules, err := r.pol.Compile()
 		if err != nil {
@@ -209,29 +209,11 @@ func TestFixMatchesGoldens(t *testing.T) {
 			t.Errorf("second -fix %s: exit %d, want %d and nothing written\n%s", r.pattern, code, r.code, errb.String())
 		}
 	}
-	for name, data := range tree(t, filepath.Join(gopath, "src")) {
+	for name, data := range snapshot(t, filepath.Join(gopath, "src")) {
 		if before[name] != data {
 			t.Errorf("the second -fix changed %s", name)
 		}
 	}
-}
-
-// tree reads every file under root.
-func tree(t *testing.T, root string) map[string]string {
-	t.Helper()
-	out := make(map[string]string)
-	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		out[path] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 // TestDiffWritesNothing checks that -diff prints the change, exits 1 and
