@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"github.com/dave/dst/decorator"
 	"golang.org/x/tools/go/analysis"
@@ -286,18 +285,6 @@ func (pv *prover) file(n ast.Node) *ast.File {
 		n = pv.parents[n]
 	}
 	return nil
-}
-
-func (pv *prover) position(pos token.Pos) string {
-	p := pv.sw.pass.Fset.Position(pos)
-	return fmt.Sprintf("%s:%d", shortName(p.Filename), p.Line)
-}
-
-func shortName(filename string) string {
-	if i := strings.LastIndexAny(filename, `/\`); i >= 0 {
-		return filename[i+1:]
-	}
-	return filename
 }
 
 // collect finds the units, the parameters, and each local variable's
@@ -675,13 +662,6 @@ func (pv *prover) typeRef(ref *ast.SelectorExpr) {
 	}
 }
 
-func (pv *prover) refString(ref *ast.SelectorExpr) string {
-	if obj := pv.info.Uses[ref.Sel]; obj != nil && obj.Pkg() != nil {
-		return obj.Pkg().Path() + "." + obj.Name()
-	}
-	return pv.exprString(ref)
-}
-
 // use classifies one use of a unit: the receiver of a method call, or
 // anything else, which cannot be proven.
 func (pv *prover) use(u *unit, e ast.Expr, swept bool) {
@@ -707,37 +687,6 @@ func (pv *prover) use(u *unit, e ast.Expr, swept bool) {
 		}
 	}
 	u.fail(e.Pos(), "it is used as a value at %s (%s)", pv.position(e.Pos()), pv.context(e))
-}
-
-// context names what an expression feeds, for messages.
-func (pv *prover) context(e ast.Expr) string {
-	switch p := pv.parents[e].(type) {
-	case *ast.CallExpr:
-		return "passed to " + pv.exprString(p.Fun)
-	case *ast.ReturnStmt:
-		return "returned"
-	case *ast.AssignStmt, *ast.ValueSpec:
-		return "stored"
-	case *ast.CompositeLit, *ast.KeyValueExpr:
-		return "stored in a composite literal"
-	case *ast.BinaryExpr:
-		return "compared"
-	case *ast.UnaryExpr:
-		return "its address is taken"
-	}
-	return pv.exprString(e)
-}
-
-func (pv *prover) exprString(e ast.Expr) string {
-	s := types.ExprString(e)
-	if len(s) > 60 {
-		s = s[:57] + "..."
-	}
-	return s
-}
-
-func (pv *prover) typeString(t types.Type) string {
-	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
 }
 
 // wrappers finds the explicit uses of a third-party lock type's embedded
