@@ -30,17 +30,14 @@
 // Pool.Get (two calls cannot fit the inlining budget) and Map.LoadOrStore
 // and Map.Swap (one over budget).
 //
-// # Deliberate exceptions: Locker and Cond are aliases
+// # The one alias: Locker
 //
 // [Locker] is an alias of [sync.Locker]: it is an interface, and the locks of
-// every backend satisfy it. [Cond] is an alias of [sync.Cond] and [NewCond]
-// forwards to [sync.NewCond]: Cond's exported field L must stay a field, its
-// wait queue lives in the runtime, and it accepts any Locker, so facade locks
-// work with it.
+// every backend satisfy it.
 //
 // # Everything else is a defined wrapper type
 //
-// [Mutex], [RWMutex], [Once], [WaitGroup], [Map] and [Pool] (and, in package
+// [Mutex], [RWMutex], [Cond], [Once], [WaitGroup], [Map] and [Pool] (and, in package
 // facade/atomic, Value and the typed atomics) are defined struct types that
 // wrap their sync counterpart, not aliases of it. Later backends must offer
 // exactly the same surface; with wrappers the default build already gives

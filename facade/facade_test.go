@@ -2,7 +2,6 @@ package facade_test
 
 import (
 	"sort"
-	"sync"
 	"testing"
 
 	"github.com/syncsweep/syncsweep/facade"
@@ -133,6 +132,45 @@ func TestOnce(t *testing.T) {
 	}
 }
 
+// TestCondLiteral: a Cond built as a composite literal (&facade.Cond{L:
+// &mu}, what the sweep makes of &sync.Cond{L: &mu}) works without NewCond,
+// and Wait locks the L it finds at each call, as sync.Cond does.
+func TestCondLiteral(t *testing.T) {
+	var first, second facade.Mutex
+	c := &facade.Cond{L: &first}
+	ready := false
+	done := make(chan bool)
+	go func() {
+		c.L.Lock()
+		for !ready {
+			c.Wait()
+		}
+		c.L.Unlock()
+		done <- true
+	}()
+	c.L.Lock()
+	ready = true
+	c.L.Unlock()
+	c.Broadcast()
+	<-done
+	c.L = &second
+	c.L.Lock()
+	ready = false
+	go func() {
+		second.Lock()
+		ready = true
+		second.Unlock()
+		c.Signal()
+	}()
+	for !ready {
+		c.Wait() // unlocks second, and locks it again
+	}
+	c.L.Unlock()
+	if !second.TryLock() {
+		t.Fatal("Wait left c.L locked")
+	}
+}
+
 func TestCondWithFacadeLocks(t *testing.T) {
 	rw := new(facade.RWMutex)
 	lockers := []struct {
@@ -148,7 +186,6 @@ func TestCondWithFacadeLocks(t *testing.T) {
 		tc := tc
 		t.Run(tc.name, func(t *testing.T) {
 			c := facade.NewCond(tc.l)
-			var _ *sync.Cond = c // Cond is sync.Cond by design.
 			w := tc.w
 			if w == nil {
 				w = c.L

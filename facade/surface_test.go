@@ -39,8 +39,8 @@ func qualify(p *types.Package) string {
 func TestSurface(t *testing.T) {
 	fset := token.NewFileSet()
 	imp := importer.ForCompiler(fset, "source", nil)
-	// Wrappers, not aliases, except for these two (see the package doc).
-	wantAlias := map[string]bool{"Locker": true, "Cond": true}
+	// Wrappers, not aliases, except for Locker (see the package doc).
+	wantAlias := map[string]bool{"Locker": true}
 	for std, fac := range stdToFacade {
 		std, fac := std, fac
 		t.Run(std, func(t *testing.T) {
@@ -64,7 +64,7 @@ func TestSurface(t *testing.T) {
 					continue
 				}
 				if tn.IsAlias() != wantAlias[name] {
-					t.Errorf("%s.%s: IsAlias() = %v, want %v (the design makes only Locker and Cond aliases)",
+					t.Errorf("%s.%s: IsAlias() = %v, want %v (the design makes only Locker an alias)",
 						fac, name, tn.IsAlias(), wantAlias[name])
 				}
 			}
