@@ -1,10 +1,6 @@
 package facade
 
-import (
-	"sync"
-	"testing"
-	"unsafe"
-)
+import "testing"
 
 // TestPoolInnerNewStaysNil checks that Get never hands New to the inner
 // sync.Pool, so New is called once per miss and never twice.
@@ -19,16 +15,5 @@ func TestPoolInnerNewStaysNil(t *testing.T) {
 	}
 	if calls != 3 {
 		t.Fatalf("New called %d times for 3 misses, want 3", calls)
-	}
-}
-
-// TestWaitGroupLayout backs WaitGroup.std's pointer conversion.
-func TestWaitGroupLayout(t *testing.T) {
-	var wg WaitGroup
-	if unsafe.Offsetof(wg.wg) != 0 || unsafe.Sizeof(wg) != unsafe.Sizeof(sync.WaitGroup{}) {
-		t.Fatal("WaitGroup is not exactly a sync.WaitGroup at offset 0")
-	}
-	if wg.std() != &wg.wg {
-		t.Fatal("std does not return the wrapped sync.WaitGroup")
 	}
 }

@@ -1,4 +1,4 @@
-//go:build !deadlock
+//go:build !deadlock && !explore
 
 package facade
 

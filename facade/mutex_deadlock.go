@@ -1,4 +1,4 @@
-//go:build deadlock
+//go:build deadlock && !explore
 
 // The deadlock backend: Mutex and RWMutex are github.com/sasha-s/go-deadlock's,
 // which report lock-order inversions, recursive locking and waits longer than

@@ -1,21 +1,5 @@
-// Package stress runs a test body the way the build's facade backend calls
-// for, so that one test source serves every backend:
-//
-//	func TestTransfer(t *testing.T) {
-//		stress.Run(t, func() {
-//			// locks through the facade
-//		})
-//	}
-//
-// On the default backend (sync) the body runs once. Under -tags deadlock it
-// runs once with the detector armed: a potential deadlock (lock-order
-// inversion, recursive locking, a wait longer than the timeout) fails the
-// test with the detector's report of both goroutines, instead of panicking
-// the whole test binary. Backends that explore goroutine interleavings will
-// run the body under many schedules here.
-//
-// The body runs in its own goroutine, so it must report with t.Error, not
-// t.Fatal.
+//go:build !explore
+
 package stress
 
 import (
@@ -25,8 +9,11 @@ import (
 )
 
 // Run runs body under the build's backend and fails t on a deadlock report.
-func Run(t testing.TB, body func()) {
+func Run(t testing.TB, body func(), opts ...Option) {
 	t.Helper()
+	if skip(t, opts) {
+		return
+	}
 	reports := make(chan string, 1)
 	restore := facade.ReportDeadlocksTo(func(report string) {
 		select {

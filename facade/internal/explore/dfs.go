@@ -1,0 +1,129 @@
+//go:build go1.25
+
+package explore
+
+import "strconv"
+
+// dfs explores every schedule with at most bound preemptions, depth first
+// (CHESS's iterative context bounding; loom's preemption bound). A
+// preemption is a switch away from a goroutine that could have gone on.
+// When the tree is exhausted, every schedule within the bound has run:
+// "no failure in all N schedules with at most 2 preemptions" is a proof for
+// that bound (for a program whose only nondeterminism is the schedule).
+//
+// Under SYNCSWEEP_EXPLORE_SHARD=i/n, shard i explores the subtrees whose
+// alternative at the first choice with more than one is i modulo n.
+type dfs struct {
+	bound     int
+	shard     int
+	shards    int
+	stack     []frame
+	depth     int // the next frame to use in this schedule
+	exhausted bool
+	count     int // schedules begun
+}
+
+// frame is one choice of the current path: the goroutines that could run,
+// the order the alternatives are tried in, and the one now taken.
+type frame struct {
+	alts  []int // the default (no preemption) first, then the others ascending
+	taken int   // index into alts
+	last  int
+	pre   int // preemptions before this choice
+}
+
+func newDFS(bound, shard, shards int) *dfs {
+	return &dfs{bound: bound, shard: shard, shards: shards}
+}
+
+func (s *dfs) name() string { return "dfs:" + strconv.Itoa(s.bound) }
+
+func (s *dfs) begin(int) bool {
+	if s.exhausted {
+		return false
+	}
+	s.depth = 0
+	s.count++
+	return true
+}
+
+func (s *dfs) choose(ids []int, last int) int {
+	if len(ids) == 1 {
+		return ids[0]
+	}
+	if s.depth < len(s.stack) {
+		f := &s.stack[s.depth]
+		s.depth++
+		if f.taken < len(f.alts) && contains(ids, f.alts[f.taken]) {
+			return f.alts[f.taken]
+		}
+		// The program chose differently on the same path: the replay of
+		// this prefix diverged. Keep the default; the run reports it when
+		// it was a replay, and exploration moves on.
+		return defaultChoice(ids, last)
+	}
+	pre := 0
+	if s.depth > 0 {
+		p := s.stack[s.depth-1]
+		pre = p.pre
+		if p.isPreemption() {
+			pre++
+		}
+	}
+	d := defaultChoice(ids, last)
+	alts := []int{d}
+	for _, id := range ids {
+		if id != d {
+			alts = append(alts, id)
+		}
+	}
+	f := frame{alts: alts, last: last, pre: pre}
+	if s.shards > 1 && s.firstBranch() {
+		// This shard's share of the first branching choice.
+		f.taken = s.shard
+		if f.taken >= len(alts) || !f.allowed(f.taken, s.bound) {
+			s.exhausted = true
+			f.taken = 0
+		}
+	}
+	s.stack = append(s.stack, f)
+	s.depth++
+	return alts[f.taken]
+}
+
+// firstBranch reports whether the frame being pushed is the path's first.
+func (s *dfs) firstBranch() bool { return len(s.stack) == 0 }
+
+func (f *frame) isPreemption() bool {
+	return f.alts[f.taken] != f.last && contains(f.alts, f.last)
+}
+
+// allowed reports whether taking alternative i stays within the bound.
+func (f *frame) allowed(i, bound int) bool {
+	pre := f.pre
+	if f.alts[i] != f.last && contains(f.alts, f.last) {
+		pre++
+	}
+	return pre <= bound
+}
+
+// end moves to the next path: the deepest choice with an untried
+// alternative within the bound takes it, and the frames below it go.
+func (s *dfs) end() {
+	s.stack = s.stack[:min(s.depth, len(s.stack))]
+	for len(s.stack) > 0 {
+		i := len(s.stack) - 1
+		f := &s.stack[i]
+		step := 1
+		if s.shards > 1 && i == 0 {
+			step = s.shards
+		}
+		for f.taken += step; f.taken < len(f.alts); f.taken += step {
+			if f.allowed(f.taken, s.bound) {
+				return
+			}
+		}
+		s.stack = s.stack[:i]
+	}
+	s.exhausted = true
+}

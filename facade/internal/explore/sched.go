@@ -1,0 +1,475 @@
+//go:build go1.25
+
+package explore
+
+import (
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"sync/atomic"
+	"testing/synctest"
+	"time"
+	"unsafe"
+
+	"github.com/petermattis/goid"
+)
+
+// horizon is how far virtual time may jump when no goroutine can proceed
+// before the scheduler calls the state a deadlock (or, once the body has
+// returned, a leak): a goroutine that sleeps longer than this, with every
+// other goroutine blocked, counts as blocked forever.
+const horizon = time.Hour
+
+// active is the schedule being explored. Explorations run one at a time
+// (Explore holds exploring), so one pointer serves every goroutine.
+var active atomic.Pointer[sched]
+
+// epoch is a real-clock reading. In a synctest bubble time.Now is the
+// bubble's fake clock, which starts at 2000-01-01 and carries no monotonic
+// reading, so time.Since(epoch) is negative there and never outside.
+var epoch = time.Now()
+
+// Current returns the scheduler of the schedule the calling goroutine runs
+// in, or nil when it runs outside any exploration: then the facade behaves
+// as sync does.
+func Current() *Sched {
+	s := active.Load()
+	if s == nil || time.Since(epoch) >= 0 {
+		return nil
+	}
+	return (*Sched)(s)
+}
+
+// Sched is one schedule's scheduler, as the facade sees it.
+type Sched sched
+
+// Call is one facade operation, as the facade describes it.
+type Call struct {
+	Op     Op
+	Obj    unsafe.Pointer
+	N      int64
+	K, V   any
+	Old    any
+	Caller int // frames between Do's caller and the user's call
+}
+
+// Result is what the operation returned.
+type Result struct {
+	OK  bool
+	N   int64
+	V   any
+	KVs []any
+}
+
+// Do waits for the scheduler to choose the calling goroutine's operation,
+// which the scheduler then runs on its model, and returns its result. If
+// the schedule is over, the goroutine exits (runtime.Goexit); if sync would
+// panic, Do panics with sync's message.
+func (s *Sched) Do(c Call) Result {
+	r := request{goid: goid.Get(), op: c.Op, obj: c.Obj, n: c.N, k: c.K, v: c.V, old: c.Old}
+	if c.Op.acquires() {
+		var pc [1]uintptr
+		if runtime.Callers(3+c.Caller, pc[:]) == 1 {
+			r.pc = pc[0]
+		}
+	}
+	raceDisable()
+	r.wake = make(chan response, 1)
+	s.reqs <- r
+	resp := <-r.wake
+	raceEnable()
+	if resp.abort {
+		runtime.Goexit()
+	}
+	if resp.panic != "" {
+		panic(resp.panic)
+	}
+	return Result{OK: resp.ok, N: resp.n, V: resp.v, KVs: resp.kvs}
+}
+
+func (o Op) acquires() bool {
+	switch o {
+	case Lock, TryLock, RLock, TryRLock, WLock, TryWLock, OnceDo:
+		return true
+	}
+	return false
+}
+
+// gstate is a goroutine the scheduler knows: one that reached a facade
+// operation at least once in this schedule.
+type gstate struct {
+	id      int // in order of first arrival (ties by runtime id): stable across replays
+	goid    int64
+	req     request
+	pending bool  // parked at req, waiting for its turn
+	phase   uint8 // an RWMutex lock that waits in its second half
+	granted bool  // an RLock granted by the writer's Unlock
+}
+
+type rootResult struct {
+	panicked bool
+	value    any
+	stack    []byte
+}
+
+// sched runs one schedule. Its fields belong to its own goroutine (the
+// bubble's main goroutine), except reqs and rootDone, which carry values.
+type sched struct {
+	x        *exploration
+	index    int
+	strat    strategy
+	replay   []int // the choices to replay, if this schedule replays one
+	reqs     chan request
+	rootDone chan rootResult
+	progress atomic.Int64 // steps, read by the stall watchdog
+	bubble   atomic.Int64 // the synctest bubble's id, for stack dumps
+
+	gs       map[int64]*gstate
+	order    []*gstate
+	fresh    []*gstate
+	enabledB []*gstate
+	idsB     []int
+	m        *model
+	choices  []int
+	steps    int
+	last     *gstate
+	root     *rootResult
+	rootGoid int64
+	base     int // runtime.NumGoroutine() outside the bubble, before it
+	failure  *Failure
+	aborting bool
+}
+
+func newSched(x *exploration, index int, strat strategy, replay []int) *sched {
+	return &sched{
+		x: x, index: index, strat: strat, replay: replay,
+		gs: map[int64]*gstate{},
+		m:  newModel(),
+	}
+}
+
+// run is the bubble's main goroutine: it starts body and schedules until
+// every goroutine is done or the schedule fails.
+func (s *sched) run(body func()) {
+	raceDisable()
+	defer raceEnable()
+	// Made here, inside the bubble: a goroutine blocked on them is durably
+	// blocked, so virtual time moves on while the scheduler waits.
+	s.reqs = make(chan request, 64)
+	s.rootDone = make(chan rootResult, 1)
+	s.bubble.Store(bubbleID())
+	started := make(chan int64, 1)
+	go s.runRoot(body, started)
+	s.rootGoid = <-started
+	for s.failure == nil {
+		s.collect()
+		if s.failure != nil {
+			break
+		}
+		g := s.decide()
+		if s.failure != nil {
+			break
+		}
+		if g != nil {
+			s.step(g)
+			continue
+		}
+		if s.done() {
+			return
+		}
+		if !s.idle() && !s.done() {
+			s.failStuck()
+		}
+	}
+	s.abort()
+}
+
+func (s *sched) runRoot(body func(), started chan<- int64) {
+	started <- goid.Get()
+	res := rootResult{panicked: true}
+	defer func() {
+		if res.panicked {
+			res.value = recover()
+			if res.value != nil {
+				res.stack = debug.Stack()
+			} else {
+				res.panicked = false // runtime.Goexit: t.FailNow in body
+			}
+		}
+		raceDisable()
+		s.rootDone <- res
+		raceEnable()
+	}()
+	body()
+	res.panicked = false
+}
+
+// collect waits until every goroutine of the bubble is blocked (parked at
+// a facade operation, or blocked on something else), then takes the
+// requests that arrived.
+func (s *sched) collect() {
+	for {
+		synctest.Wait()
+		n := s.drain()
+		if n < cap(s.reqs) { // no sender can be blocked on a full channel
+			break
+		}
+	}
+	s.name()
+}
+
+func (s *sched) drain() int {
+	n := 0
+	for {
+		select {
+		case r := <-s.reqs:
+			s.arrive(r)
+			n++
+		case res := <-s.rootDone:
+			s.rootFinished(res)
+		default:
+			return n
+		}
+	}
+}
+
+func (s *sched) arrive(r request) {
+	g := s.gs[r.goid]
+	if g == nil {
+		g = &gstate{id: -1, goid: r.goid}
+		s.gs[r.goid] = g
+		s.fresh = append(s.fresh, g)
+	}
+	g.req, g.pending, g.phase, g.granted = r, true, 0, false
+	if s.aborting {
+		g.pending = false
+		r.wake <- response{abort: true}
+	}
+}
+
+func (s *sched) rootFinished(res rootResult) {
+	s.root = &res
+	if res.panicked {
+		s.fail(KindPanic, fmt.Sprintf("panic in goroutine 0 (the body): %v\n\n%s", res.value, res.stack))
+	}
+}
+
+// name gives goroutines that arrived for the first time their ids: the
+// body's goroutine is 0; the others follow in order of arrival, and those
+// that arrived at the same point in order of their runtime ids, which
+// follow creation order.
+func (s *sched) name() {
+	if len(s.fresh) == 0 {
+		return
+	}
+	sort.Slice(s.fresh, func(i, j int) bool {
+		a, b := s.fresh[i], s.fresh[j]
+		if (a.goid == s.rootGoid) != (b.goid == s.rootGoid) {
+			return a.goid == s.rootGoid
+		}
+		return a.goid < b.goid
+	})
+	for _, g := range s.fresh {
+		g.id = len(s.order)
+		s.order = append(s.order, g)
+	}
+	s.fresh = s.fresh[:0]
+}
+
+// decide returns the goroutine to run next, or nil if none can.
+func (s *sched) decide() *gstate {
+	en := s.enabledB[:0]
+	for _, g := range s.order {
+		if g.pending && s.enabled(g) {
+			en = append(en, g)
+		}
+	}
+	s.enabledB = en
+	if len(en) == 0 {
+		return nil
+	}
+	last := -1
+	if s.last != nil {
+		last = s.last.id
+	}
+	ids := s.idsB[:0]
+	for _, g := range en {
+		ids = append(ids, g.id)
+	}
+	s.idsB = ids
+	var id int
+	switch {
+	case len(en) == 1:
+		id = ids[0]
+		if s.replay == nil {
+			s.strat.choose(ids, last) // the strategy counts steps
+		}
+	case s.replay != nil:
+		k := len(s.choices)
+		if k >= len(s.replay) {
+			id = defaultChoice(ids, last)
+		} else {
+			id = s.replay[k]
+			if !contains(ids, id) {
+				s.fail(KindNondeterminism, fmt.Sprintf("the replayed schedule chose goroutine %d at choice %d, but only goroutines %v could run", id, k, ids))
+				return nil
+			}
+		}
+		s.choices = append(s.choices, id)
+	default:
+		id = s.strat.choose(ids, last)
+		s.choices = append(s.choices, id)
+	}
+	for _, g := range en {
+		if g.id == id {
+			return g
+		}
+	}
+	panic("explore: the strategy chose a goroutine that cannot run")
+}
+
+// defaultChoice is the choice without a preemption: the goroutine that ran
+// last if it can go on, else the lowest id.
+func defaultChoice(ids []int, last int) int {
+	if contains(ids, last) {
+		return last
+	}
+	return ids[0]
+}
+
+func contains(ids []int, id int) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// step runs g's operation and lets g go on.
+func (s *sched) step(g *gstate) {
+	s.steps++
+	s.progress.Add(1)
+	if s.steps > s.x.cfg.MaxSteps {
+		s.fail(KindStepBound, fmt.Sprintf("more than %d scheduling steps in one schedule (SYNCSWEEP_EXPLORE_MAX_STEPS): a livelock, or a body too long to explore", s.x.cfg.MaxSteps))
+		return
+	}
+	resp, goOn := s.execChecked(g)
+	if s.failure != nil {
+		return
+	}
+	s.last = g
+	if goOn {
+		g.pending = false
+		g.req.wake <- resp
+	}
+}
+
+func (s *sched) execChecked(g *gstate) (resp response, goOn bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			msg, ok := p.(misuse)
+			if !ok {
+				panic(p)
+			}
+			s.fail(KindPanic, fmt.Sprintf("fatal error in goroutine %d: %s (%s)", g.id, msg, g.req.op))
+		}
+	}()
+	return s.exec(g)
+}
+
+// done reports whether the schedule ended well: the body returned and no
+// goroutine of the bubble is left.
+func (s *sched) done() bool {
+	if s.root == nil {
+		return false
+	}
+	for _, g := range s.order {
+		if g.pending {
+			return false
+		}
+	}
+	return s.leftovers() == 0
+}
+
+// leftovers counts the bubble's goroutines other than its two own (the
+// bubble's root and this one), cheaply when the process's count says none.
+func (s *sched) leftovers() int {
+	if runtime.NumGoroutine() <= s.base+2 {
+		return 0
+	}
+	n := 0
+	for _, d := range dumpBubble(s.bubble.Load()) {
+		if d.goid != s.selfGoid() && !d.synctestRoot {
+			n++
+		}
+	}
+	return n
+}
+
+func (s *sched) selfGoid() int64 { return goid.Get() }
+
+// idle waits, with no goroutine able to run, for one to arrive at a facade
+// operation: one blocked on a channel or asleep may still wake (virtual
+// time moves on while the scheduler waits here). It returns false when
+// nothing arrived within the horizon.
+func (s *sched) idle() bool {
+	t := time.NewTimer(horizon)
+	defer t.Stop()
+	select {
+	case r := <-s.reqs:
+		s.arrive(r)
+		return true
+	case res := <-s.rootDone:
+		s.rootFinished(res)
+		return true
+	case <-t.C:
+		return false
+	}
+}
+
+// failStuck names why nothing can run: a deadlock while the body runs, a
+// leak once it has returned.
+func (s *sched) failStuck() {
+	if s.root == nil {
+		s.fail(KindDeadlock, "no goroutine can proceed")
+		return
+	}
+	s.fail(KindLeak, "the body returned, and goroutines it started are still blocked")
+}
+
+func (s *sched) fail(k Kind, msg string) {
+	if s.failure != nil {
+		return
+	}
+	s.failure = &Failure{Kind: k, Msg: msg}
+	s.failure.Goroutines = s.describe()
+}
+
+// abort ends a failed schedule: every goroutine parked at a facade
+// operation, now or later, exits (runtime.Goexit, so deferred calls run).
+// Goroutines blocked elsewhere stay blocked; the bubble then ends with
+// synctest's deadlock panic, which Explore expects.
+func (s *sched) abort() {
+	s.aborting = true
+	for {
+		for _, g := range s.order {
+			if g.pending {
+				g.pending = false
+				g.req.wake <- response{abort: true}
+			}
+		}
+		for _, g := range s.fresh {
+			if g.pending {
+				g.pending = false
+				g.req.wake <- response{abort: true}
+			}
+		}
+		s.fresh = s.fresh[:0]
+		synctest.Wait()
+		if s.drain() == 0 {
+			return
+		}
+	}
+}

@@ -1,0 +1,5 @@
+//go:build !deadlock && !explore
+
+package stress
+
+const backend = "sync"
