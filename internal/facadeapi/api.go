@@ -11,11 +11,38 @@ var stubs = []stub{
 
 import "sync"
 
-type Cond = sync.Cond
+type Cond struct {
+	L Locker
+
+	c    sync.Cond
+	bind sync.Once
+}
 
 func NewCond(l Locker) *Cond { panic("facadeapi stub") }
 
+type condLocker Cond
+
+func (l *condLocker) Lock()   { panic("facadeapi stub") }
+func (l *condLocker) Unlock() { panic("facadeapi stub") }
+
+func (c *Cond) bindL() { panic("facadeapi stub") }
+
+func (c *Cond) waitSync() { panic("facadeapi stub") }
+
+func (c *Cond) signalSync()    { panic("facadeapi stub") }
+func (c *Cond) broadcastSync() { panic("facadeapi stub") }
+
 type Locker = sync.Locker
+`},
+			{Name: "cond_sync.go", Src: `//go:build !explore
+
+package facade
+
+func (c *Cond) Wait() { panic("facadeapi stub") }
+
+func (c *Cond) Signal() { panic("facadeapi stub") }
+
+func (c *Cond) Broadcast() { panic("facadeapi stub") }
 `},
 			{Name: "detector.go", Src: `package facade
 
@@ -41,7 +68,9 @@ func reportTo(func(string)) func() { panic("facadeapi stub") }
 `},
 			{Name: "doc.go", Src: `package facade
 `},
-			{Name: "map.go", Src: `package facade
+			{Name: "map.go", Src: `//go:build !explore
+
+package facade
 
 import "sync"
 
@@ -61,7 +90,7 @@ func (m *Map) Delete(key any) { panic("facadeapi stub") }
 
 func (m *Map) Range(f func(key, value any) bool) { panic("facadeapi stub") }
 `},
-			{Name: "map_go120.go", Src: `//go:build go1.20
+			{Name: "map_go120.go", Src: `//go:build go1.20 && !explore
 
 package facade
 
@@ -71,13 +100,13 @@ func (m *Map) CompareAndSwap(key, old, new any) (swapped bool) { panic("facadeap
 
 func (m *Map) CompareAndDelete(key, old any) (deleted bool) { panic("facadeapi stub") }
 `},
-			{Name: "map_go123.go", Src: `//go:build go1.23
+			{Name: "map_go123.go", Src: `//go:build go1.23 && !explore
 
 package facade
 
 func (m *Map) Clear() { panic("facadeapi stub") }
 `},
-			{Name: "mutex.go", Src: `//go:build !deadlock
+			{Name: "mutex.go", Src: `//go:build !deadlock && !explore
 
 package facade
 
@@ -116,7 +145,9 @@ type rlocker RWMutex
 func (r *rlocker) Lock()   { panic("facadeapi stub") }
 func (r *rlocker) Unlock() { panic("facadeapi stub") }
 `},
-			{Name: "once.go", Src: `package facade
+			{Name: "once.go", Src: `//go:build !explore
+
+package facade
 
 import "sync"
 
@@ -126,7 +157,7 @@ type Once struct {
 
 func (o *Once) Do(f func()) { panic("facadeapi stub") }
 `},
-			{Name: "once_go121.go", Src: `//go:build go1.21
+			{Name: "once_go121.go", Src: `//go:build go1.21 && !explore
 
 package facade
 
@@ -136,7 +167,9 @@ func OnceValue[T any](f func() T) func() T { panic("facadeapi stub") }
 
 func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2) { panic("facadeapi stub") }
 `},
-			{Name: "pool.go", Src: `package facade
+			{Name: "pool.go", Src: `//go:build !explore
+
+package facade
 
 import "sync"
 
@@ -150,7 +183,9 @@ func (p *Pool) Put(x any) { panic("facadeapi stub") }
 
 func (p *Pool) Get() any { panic("facadeapi stub") }
 `},
-			{Name: "waitgroup.go", Src: `package facade
+			{Name: "waitgroup.go", Src: `//go:build !explore
+
+package facade
 
 import (
 	"sync"
@@ -168,7 +203,7 @@ func (wg *WaitGroup) Done() { panic("facadeapi stub") }
 
 func (wg *WaitGroup) Wait() { panic("facadeapi stub") }
 `},
-			{Name: "waitgroup_go125.go", Src: `//go:build go1.25
+			{Name: "waitgroup_go125.go", Src: `//go:build go1.25 && !explore
 
 package facade
 
@@ -272,6 +307,12 @@ func OrUint32(addr *uint32, mask uint32) (old uint32) { panic("facadeapi stub") 
 func OrUint64(addr *uint64, mask uint64) (old uint64) { panic("facadeapi stub") }
 
 func OrUintptr(addr *uintptr, mask uintptr) (old uintptr) { panic("facadeapi stub") }
+`},
+			{Name: "point.go", Src: `//go:build !explore
+
+package atomic
+
+func point() { panic("facadeapi stub") }
 `},
 			{Name: "types_go119.go", Src: `//go:build go1.19
 

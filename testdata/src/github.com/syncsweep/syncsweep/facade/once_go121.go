@@ -1,7 +1,7 @@
 // A stub of the real facade's default build, which the fixtures' swept
 // code type-checks against. Written by go run ./internal/facadeapi/gen.
 
-//go:build go1.21
+//go:build go1.21 && !explore
 
 package facade
 
