@@ -60,7 +60,9 @@
 // package's struct field, returned through a func it calls, or kept by a
 // directive, a dot import or an embedded field's name. The decision is
 // made from types before any edit (pin.go): every type expression that
-// would move, and every variable, field, parameter, result, local type
+// would move, every call of a function that would move onto one with
+// other result types (sync.NewCond: facade.Cond is a wrapper, not
+// sync.Cond), and every variable, field, parameter, result, local type
 // and expression whose type holds one, is a node of a union-find; the two
 // sides of every flow that needs identical types are united (assignment,
 // argument, return, composite literal element, send, range, comparison,

@@ -7,14 +7,16 @@ package rewrite
 // not rewrite (another module, an allow-listed package, a generated file,
 // a use a directive keeps) still wants the sync type, so a lock that
 // reaches it must stay. The decision is made from types, before any edit:
-// every type expression that would move (a site) and every object or
-// expression whose type holds one is a node; sites are united with their
-// owners, and the two sides of every flow that needs identical types
-// (assignment, argument, return, composite literal element, send, range,
-// comparison, conversion, func and method values, interface
-// satisfaction) are united. A component that holds a node that cannot
-// change type stays whole, and each of its declarations is reported with
-// the path that pins it.
+// every type expression that would move (a site), every name of a
+// function that would move onto one with other result types (sync.NewCond,
+// whose *sync.Cond becomes *facade.Cond: also a site, owned by its call)
+// and every object or expression whose type holds one is a node; sites
+// are united with their owners, and the two sides of every flow that
+// needs identical types (assignment, argument, return, composite literal
+// element, send, range, comparison, conversion, func and method values,
+// interface satisfaction) are united. A component that holds a node that
+// cannot change type stays whole, and each of its declarations is
+// reported with the path that pins it.
 
 import (
 	"fmt"
@@ -35,8 +37,9 @@ import (
 // different type: sync.Mutex, sync.WaitGroup, atomic.Int64 and the rest,
 // go-deadlock's types, and the policy's own type rows.
 //
-// Not moving: sync.Locker and sync.Cond, whose facade equivalents are
-// aliases of the same types; types the policy does not ban; and the
+// Not moving: sync.Locker, whose facade equivalent is an alias of the
+// same type (facade.Cond is a wrapper, so sync.Cond moves, as
+// sync.Mutex does); types the policy does not ban; and the
 // guarded types (a weight-1 semaphore, xsync's RBMutex, rows with method
 // rows), which move variable by variable where every use is proven. Moves
 // does not look into the fields or methods of other named types: a named
@@ -121,8 +124,10 @@ func movingName(rules *policy.Rules, tn *types.TypeName) bool {
 }
 
 // facadeAliases are the facade's names that are aliases of sync's types
-// (facade/cond.go): a value keeps its type when it moves to them.
-var facadeAliases = map[string]bool{"Cond": true, "Locker": true}
+// (facade/cond.go): a value keeps its type when it moves to them. Only
+// Locker is: Cond is a wrapper on every backend, so a *sync.Cond that
+// reaches code wanting one stays, as a *sync.Mutex does.
+var facadeAliases = map[string]bool{"Locker": true}
 
 // rowMoves reports whether a row moves its type onto a different type,
 // all at once: guarded types move one variable at a time (reshape.go).

@@ -48,6 +48,9 @@ func (w *pinWalk) flow(dst func() []int32, dstT types.Type, src ast.Expr, e pinE
 func (w *pinWalk) holders(e ast.Expr) []int32 {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
+		if w.dots && w.movingFunc(e) {
+			return []int32{w.funcValueNode(e)} // its own value: see funcValue
+		}
 		return w.objHolders(w.info.ObjectOf(e))
 	case *ast.SelectorExpr:
 		if s := w.info.Selections[e]; s != nil {
@@ -62,6 +65,9 @@ func (w *pinWalk) holders(e ast.Expr) []int32 {
 			case types.MethodExpr:
 				return append(w.sigNodes(s.Obj().(*types.Func), nil), w.anon(e))
 			}
+		}
+		if w.movingFunc(e) {
+			return []int32{w.funcValueNode(e)} // its own value: see funcValue
 		}
 		return w.objHolders(w.info.Uses[e.Sel])
 	case *ast.UnaryExpr:
@@ -115,6 +121,9 @@ func (w *pinWalk) callHolders(call *ast.CallExpr, i int) []int32 {
 	}
 	if w.info.Types[fun].IsBuiltin() {
 		return nil
+	}
+	if w.movingFunc(fun) {
+		return []int32{w.anon(call)} // each call its own: see funcValue
 	}
 	if fn, ok := typeutil.Callee(w.info, call).(*types.Func); ok {
 		res := fn.Origin().Signature().Results()

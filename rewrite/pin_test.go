@@ -45,6 +45,7 @@ var (
 	dlCond    deadlock.Cond
 	locker    sync.Locker
 	cond      *sync.Cond
+	newCond   func(sync.Locker) *sync.Cond
 	user      User
 	plain     List[int]
 	integer   int
@@ -93,10 +94,13 @@ var (
 		{"pointer", defaults, true},
 		{"value", defaults, true},
 		{"dlMutex", defaults, true},
-		{"dlCond", defaults, true}, // a struct wrapper: facade.Cond is sync.Cond
-		// The facade's Locker and Cond are sync's, aliased.
+		{"dlCond", defaults, true},
+		// facade.Cond is a wrapper, not sync.Cond: a *sync.Cond moves,
+		// and so does what holds sync.NewCond.
+		{"cond", defaults, true},
+		{"newCond", defaults, true},
+		// The facade's Locker is sync's, aliased.
 		{"locker", defaults, false},
-		{"cond", defaults, false},
 		// A named type keeps its identity when its fields change.
 		{"user", defaults, false},
 		{"plain", defaults, false},

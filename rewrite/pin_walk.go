@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/syncsweep/syncsweep/catalog"
 )
 
 // A pinWalk adds one type-check's view of the package to a pinGraph: the
@@ -469,11 +471,12 @@ func (w *pinWalk) site(sel *ast.SelectorExpr, stack []ast.Node) {
 	}
 	rules := w.g.sw.rules
 	row, ok := rules.Lookup(pn.Imported().Path(), sel.Sel.Name)
-	if !ok || !rowMoves(rules, row) {
+	if !ok {
 		return
 	}
-	tn, ok := w.info.Uses[sel.Sel].(*types.TypeName)
-	if !ok {
+	tn, isType := w.info.Uses[sel.Sel].(*types.TypeName)
+	fn := !isType && w.movingFunc(sel)
+	if !fn && !(isType && rowMoves(rules, row)) {
 		return
 	}
 	n := pinNode{site: true, sel: sel, cgo: w.cgo, label: exprText(sel)}
@@ -481,7 +484,7 @@ func (w *pinWalk) site(sel *ast.SelectorExpr, stack []ast.Node) {
 	switch {
 	case w.why != "":
 		n.pin = w.why
-	case plan != nil && tn.Pkg() != nil && plan.wrapped[tn.Pkg().Path()+"."+tn.Name()]:
+	case isType && plan != nil && tn.Pkg() != nil && plan.wrapped[tn.Pkg().Path()+"."+tn.Name()]:
 		n.pin = fmt.Sprintf("is a %s, whose embedded field the package names", exprText(sel))
 	default:
 		if a := allowing(w.allows, sel.Pos()); a != nil {
@@ -490,7 +493,7 @@ func (w *pinWalk) site(sel *ast.SelectorExpr, stack []ast.Node) {
 				directive = "//nolint"
 			}
 			n.pin = fmt.Sprintf("is kept by %s at %s", directive, w.g.position(a.Pos))
-		} else if row.FacadeName() != sel.Sel.Name && embeddedAt(sel, stack) {
+		} else if isType && row.FacadeName() != sel.Sel.Name && embeddedAt(sel, stack) {
 			n.pin = fmt.Sprintf("embeds %s, and moving it would rename the field", exprText(sel))
 		} else {
 			n.fixable = true
@@ -500,9 +503,88 @@ func (w *pinWalk) site(sel *ast.SelectorExpr, stack []ast.Node) {
 	if !fresh {
 		return
 	}
+	if fn {
+		w.g.unite(id, w.funcValue(sel, stack), pinEdge{kind: edgeOwns, pos: sel.Pos()})
+		return
+	}
 	for _, o := range w.owners(sel, stack) {
 		w.g.unite(id, o, pinEdge{kind: edgeOwns, pos: sel.Pos()})
 	}
+}
+
+// movingFunc reports whether e (pkg.Name, or a dot-imported Name) names a
+// catalogued function, or a variable that holds one (go-deadlock's
+// NewCond), that the sweep rewrites onto a facade function whose results
+// have other types: sync.NewCond's *sync.Cond becomes *facade.Cond. Its
+// name is a site, and each call of it (or each use of it as a value) is a
+// node of its own, which that site owns: the call's value moves, or
+// stays, with what receives it.
+func (w *pinWalk) movingFunc(e ast.Expr) bool {
+	var id *ast.Ident
+	switch e := e.(type) {
+	case *ast.SelectorExpr:
+		x, ok := e.X.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		if _, ok := w.info.Uses[x].(*types.PkgName); !ok {
+			return false
+		}
+		id = e.Sel
+	case *ast.Ident:
+		id = e
+	default:
+		return false
+	}
+	obj := w.info.Uses[id]
+	switch obj.(type) {
+	case *types.Func, *types.Var:
+	default:
+		return false
+	}
+	if obj.Pkg() == nil || obj.Parent() != obj.Pkg().Scope() {
+		return false // a method, a field or a local
+	}
+	rules := w.g.sw.rules
+	row, ok := rules.Lookup(obj.Pkg().Path(), obj.Name())
+	if !ok || row.Kind != catalog.Func && row.Kind != catalog.Var || row.Missing != "" {
+		return false
+	}
+	if _, ok := rules.Target(row); !ok {
+		return false
+	}
+	sig, ok := coreType(obj.Type()).(*types.Signature)
+	return ok && w.tie(sig.Results())
+}
+
+// funcValue returns the node of the value that a moving function's name
+// (movingFunc) gives: its call's result, or the function itself when it
+// is not called.
+func (w *pinWalk) funcValue(name ast.Expr, stack []ast.Node) int32 {
+	var child ast.Node = name
+	i := len(stack) - 1
+	for ; i >= 0; i-- {
+		p, ok := stack[i].(*ast.ParenExpr)
+		if !ok {
+			break
+		}
+		child = p
+	}
+	if call, ok := at(stack, i).(*ast.CallExpr); ok && call.Fun == child {
+		return w.anon(call)
+	}
+	return w.funcValueNode(name)
+}
+
+// funcValueNode returns the node of a moving function's name used as a
+// value (f := sync.NewCond), apart from the site that the name is.
+func (w *pinWalk) funcValueNode(name ast.Expr) int32 {
+	k := nodeKey{node: name, name: "value"}
+	if id, ok := w.g.ids[k]; ok {
+		return id
+	}
+	id, _ := w.g.node(k, pinNode{label: exprText(name), typ: w.typeString(w.info.TypeOf(name)), local: true, pos: name.Pos(), end: name.End()})
+	return id
 }
 
 // embeddedAt reports whether sel is the type of an embedded field.
@@ -530,7 +612,11 @@ func at(stack []ast.Node, i int) ast.Node {
 // declaration, and a dot-imported lock type, which cannot be rewritten.
 func (w *pinWalk) ident(id *ast.Ident, stack []ast.Node) {
 	tn, ok := w.info.Uses[id].(*types.TypeName)
-	if !ok || tn.Pkg() == nil {
+	if !ok {
+		w.dotFunc(id, stack)
+		return
+	}
+	if tn.Pkg() == nil {
 		return
 	}
 	if tn.Pkg() == w.pkg {
@@ -559,6 +645,24 @@ func (w *pinWalk) ident(id *ast.Ident, stack []ast.Node) {
 	}
 	for _, o := range w.owners(id, stack) {
 		w.g.unite(s, o, pinEdge{kind: edgeOwns, pos: id.Pos()})
+	}
+}
+
+// dotFunc adds a dot-imported name of a function whose results move
+// (movingFunc), which cannot be rewritten: what its value reaches stays.
+func (w *pinWalk) dotFunc(id *ast.Ident, stack []ast.Node) {
+	if !w.dots {
+		return
+	}
+	if sel, ok := at(stack, len(stack)-1).(*ast.SelectorExpr); ok && sel.Sel == id {
+		return
+	}
+	if obj := w.info.Uses[id]; obj == nil || obj.Pkg() == w.pkg || !w.movingFunc(id) {
+		return
+	}
+	n := pinNode{site: true, label: id.Name, pin: fmt.Sprintf("names %s through a dot import at %s", id.Name, w.g.position(id.Pos()))}
+	if s, fresh := w.g.node(nodeKey{node: id}, n); fresh {
+		w.g.unite(s, w.funcValue(id, stack), pinEdge{kind: edgeOwns, pos: id.Pos()})
 	}
 }
 
