@@ -14,7 +14,7 @@ import (
 )
 
 // backendTags lists every backend's build tags ("" is the default).
-var backendTags = []string{"", "deadlock"}
+var backendTags = []string{"", "deadlock", "explore"}
 
 // TestOneSurface compiles the facade under every backend's tag and fails
 // if the exported API or a method set differs from the default backend's:

@@ -4,7 +4,6 @@ package explore
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -127,25 +126,34 @@ func (x *exploration) runSchedule(t *testing.T, body func(), s *sched) *Failure 
 	defer active.Store(nil)
 	done := make(chan struct{})
 	var bubblePanic any
+	var leak *Failure
 	go func() {
 		defer close(done)
 		defer func() {
-			// A failed schedule leaves goroutines blocked outside the
-			// model; synctest then panics with its deadlock error,
-			// which is expected. Anything else is a bug of ours.
+			// Goroutines left blocked when the schedule ends make synctest
+			// panic with its deadlock error: after a failure that is
+			// expected; after a schedule that ended well, they are the
+			// body's leak, still in memory to describe.
 			if p := recover(); p != nil {
-				if e, ok := p.(error); !ok || !strings.HasPrefix(e.Error(), "deadlock:") || s.failure == nil {
+				e, ok := p.(error)
+				switch {
+				case !ok || !strings.HasPrefix(e.Error(), "deadlock:"):
 					bubblePanic = p
+				case s.failure == nil:
+					leak = &Failure{Kind: KindLeak, Msg: "the body returned, and goroutines it started are still blocked",
+						Goroutines: describeLeftovers(s.bubble.Load())}
 				}
 			}
 		}()
-		s.base = runtime.NumGoroutine()
 		synctest.Test(t, func(*testing.T) { s.run(body) })
 	}()
 	if stall := x.watch(s, done); stall != nil {
 		return stall // the bubble is abandoned: s belongs to it still
 	}
 	f := s.failure
+	if f == nil {
+		f = leak
+	}
 	if e, ok := bubblePanic.(error); ok && strings.Contains(e.Error(), "asynctimerchan") {
 		// synctest refuses the pre-Go 1.23 timer channels, which a go.mod
 		// line below go 1.23 keeps by default.

@@ -10,12 +10,15 @@ import (
 // The scheduler hands the turn from goroutine to goroutine over channels,
 // and each hand-off would tell the race detector that everything the
 // previous goroutine did happens before everything the next one does: a
-// data race between them would never be reported. So every hand-off runs
-// between raceDisable and raceEnable (sync events ignored), the scheduler
-// exchanges only values copied through channels (copies the runtime makes,
-// which the race detector does not see), and the facade states the
-// happens-before edges the real sync types make with RaceAcquire and
-// RaceRelease (acquire, release, releaseMerge below).
+// data race between them would never be reported. So the hand-offs alone
+// (a goroutine's request and its wait, the scheduler's synctest.Wait, its
+// receives and its wake-ups) run between raceDisable and raceEnable (sync
+// events ignored); the scheduler never acquires a user goroutine's past,
+// and exchanges values copied through channels (copies the runtime makes,
+// which the race detector does not see). The facade states the
+// happens-before edges the real sync types make with Acquire, Release and
+// ReleaseMerge. Everything else the scheduler does (timers, maps) keeps
+// its sync events: code under RaceDisable loses even sync.Once's edges.
 
 const raceEnabled = true
 

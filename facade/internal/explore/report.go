@@ -167,6 +167,19 @@ func (s *sched) describe() string {
 	return b.String()
 }
 
+// describeLeftovers lists the goroutines of a bubble whose schedule has
+// ended: those still blocked, which synctest would not leave behind.
+func describeLeftovers(bubble int64) string {
+	var b strings.Builder
+	for _, d := range dumpBubble(bubble) {
+		if d.synctestRoot {
+			continue
+		}
+		fmt.Fprintf(&b, "goroutine (runtime goroutine %d) [%s]:\n%s\n", d.goid, d.status, d.stack)
+	}
+	return b.String()
+}
+
 // state says what g is doing: the operation it waits at and why it cannot
 // proceed, or where it is blocked outside the facade.
 func (s *sched) state(g *gstate, d dumped) string {

@@ -82,6 +82,9 @@ func (s *Sched) Do(c Call) Result {
 	if resp.abort {
 		runtime.Goexit()
 	}
+	if len(resp.kvs) > 0 {
+		Acquire(unsafe.Pointer(&resp.kvs[0]))
+	}
 	if resp.panic != "" {
 		panic(resp.panic)
 	}
@@ -136,7 +139,6 @@ type sched struct {
 	last     *gstate
 	root     *rootResult
 	rootGoid int64
-	base     int // runtime.NumGoroutine() outside the bubble, before it
 	failure  *Failure
 	aborting bool
 }
@@ -152,8 +154,6 @@ func newSched(x *exploration, index int, strat strategy, replay []int) *sched {
 // run is the bubble's main goroutine: it starts body and schedules until
 // every goroutine is done or the schedule fails.
 func (s *sched) run(body func()) {
-	raceDisable()
-	defer raceEnable()
 	// Made here, inside the bubble: a goroutine blocked on them is durably
 	// blocked, so virtual time moves on while the scheduler waits.
 	s.reqs = make(chan request, 64)
@@ -175,10 +175,18 @@ func (s *sched) run(body func()) {
 			s.step(g)
 			continue
 		}
-		if s.done() {
-			return
+		if s.root != nil && !s.anyPending() {
+			// The body returned and nothing waits at the facade. Let
+			// virtual time run (sleepers finish, timers fire) until the
+			// horizon; then any goroutine still here is blocked for good,
+			// and synctest's refusal to end the bubble names the leak
+			// (runSchedule). With nothing left, the horizon costs nothing.
+			if !s.idle() {
+				return
+			}
+			continue
 		}
-		if !s.idle() && !s.done() {
+		if !s.idle() {
 			s.failStuck()
 		}
 	}
@@ -210,7 +218,7 @@ func (s *sched) runRoot(body func(), started chan<- int64) {
 // requests that arrived.
 func (s *sched) collect() {
 	for {
-		synctest.Wait()
+		s.wait()
 		n := s.drain()
 		if n < cap(s.reqs) { // no sender can be blocked on a full channel
 			break
@@ -220,6 +228,8 @@ func (s *sched) collect() {
 }
 
 func (s *sched) drain() int {
+	raceDisable()
+	defer raceEnable()
 	n := 0
 	for {
 		select {
@@ -244,7 +254,7 @@ func (s *sched) arrive(r request) {
 	g.req, g.pending, g.phase, g.granted = r, true, 0, false
 	if s.aborting {
 		g.pending = false
-		r.wake <- response{abort: true}
+		s.wake(g, response{abort: true})
 	}
 }
 
@@ -362,7 +372,7 @@ func (s *sched) step(g *gstate) {
 	s.last = g
 	if goOn {
 		g.pending = false
-		g.req.wake <- resp
+		s.wake(g, resp)
 	}
 }
 
@@ -379,33 +389,35 @@ func (s *sched) execChecked(g *gstate) (resp response, goOn bool) {
 	return s.exec(g)
 }
 
-// done reports whether the schedule ended well: the body returned and no
-// goroutine of the bubble is left.
-func (s *sched) done() bool {
-	if s.root == nil {
-		return false
-	}
-	for _, g := range s.order {
-		if g.pending {
-			return false
-		}
-	}
-	return s.leftovers() == 0
+// wait waits until every other goroutine of the bubble is durably blocked.
+// It ignores sync events (race.go): synctest would tell the race detector
+// that every goroutine's past happens before the scheduler's present.
+func (s *sched) wait() {
+	raceDisable()
+	synctest.Wait()
+	raceEnable()
 }
 
-// leftovers counts the bubble's goroutines other than its two own (the
-// bubble's root and this one), cheaply when the process's count says none.
-func (s *sched) leftovers() int {
-	if runtime.NumGoroutine() <= s.base+2 {
-		return 0
+// wake ends g's wait with resp. The send ignores sync events, so the
+// hand-off orders nothing between goroutines; a Range snapshot, which the
+// scheduler wrote, is released to g explicitly (Do acquires it), and the
+// scheduler's own past holds nothing of another goroutine's to leak.
+func (s *sched) wake(g *gstate, resp response) {
+	if len(resp.kvs) > 0 {
+		Release(unsafe.Pointer(&resp.kvs[0]))
 	}
-	n := 0
-	for _, d := range dumpBubble(s.bubble.Load()) {
-		if d.goid != s.selfGoid() && !d.synctestRoot {
-			n++
+	raceDisable()
+	g.req.wake <- resp
+	raceEnable()
+}
+
+func (s *sched) anyPending() bool {
+	for _, g := range s.order {
+		if g.pending {
+			return true
 		}
 	}
-	return n
+	return false
 }
 
 func (s *sched) selfGoid() int64 { return goid.Get() }
@@ -417,6 +429,8 @@ func (s *sched) selfGoid() int64 { return goid.Get() }
 func (s *sched) idle() bool {
 	t := time.NewTimer(horizon)
 	defer t.Stop()
+	raceDisable()
+	defer raceEnable()
 	select {
 	case r := <-s.reqs:
 		s.arrive(r)
@@ -457,17 +471,17 @@ func (s *sched) abort() {
 		for _, g := range s.order {
 			if g.pending {
 				g.pending = false
-				g.req.wake <- response{abort: true}
+				s.wake(g, response{abort: true})
 			}
 		}
 		for _, g := range s.fresh {
 			if g.pending {
 				g.pending = false
-				g.req.wake <- response{abort: true}
+				s.wake(g, response{abort: true})
 			}
 		}
 		s.fresh = s.fresh[:0]
-		synctest.Wait()
+		s.wait()
 		if s.drain() == 0 {
 			return
 		}
