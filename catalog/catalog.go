@@ -22,6 +22,9 @@ var FacadeOwn = []string{
 	DefaultFacade + ".ReportDeadlocksTo",
 	DefaultFacade + ".SetDetectorOptions",
 	DefaultFacade + "/stress.Run",
+	DefaultFacade + "/stress.Option",
+	DefaultFacade + "/stress.NotUnder",
+	DefaultFacade + "/stress.Backend",
 }
 
 // Kind says what sort of object a row names.

@@ -5,7 +5,7 @@
 # had to revive theirs); this keeps each one honest.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd -P)
-tags=("" deadlock) # "" is the default backend (sync)
+tags=("" deadlock explore) # "" is the default backend (sync)
 
 step() { printf '\n== %s\n' "$*"; }
 
