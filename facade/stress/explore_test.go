@@ -143,7 +143,7 @@ func runChild(t *testing.T, run string, env []string) (string, bool) {
 			t.Fatal(err)
 		}
 	}
-	if !strings.Contains(string(out), "--- ") {
+	if !strings.Contains(string(out), "=== RUN") {
 		t.Fatalf("the child ran no test %s:\n%s", run, out)
 	}
 	return string(out), err != nil

@@ -76,6 +76,9 @@ var programs = []program{
 	{name: "LoadBeforeStore", kind: "panic", small: true,
 		buggy: func(t *testing.T) func() { return publish(false) },
 		fixed: func(t *testing.T) func() { return publish(true) }},
+	{name: "PanicInGoroutine", kind: "panic", small: true,
+		buggy: func(t *testing.T) func() { return emptied(false) },
+		fixed: func(t *testing.T) func() { return emptied(true) }},
 	{name: "UnlockOfUnlocked", kind: "panic", small: true,
 		buggy: func(t *testing.T) func() { return release(false) },
 		fixed: func(t *testing.T) func() { return release(true) }},
@@ -353,6 +356,31 @@ func publish(wait bool) func() {
 		}
 		v, _ := m.Load("config")
 		_ = v.(int) // panics on a nil interface when Load comes first
+		wg.Wait()
+	}
+}
+
+// emptied: a worker reads the first item of a slice the body may have
+// emptied first; its panic ends the test binary, and the crash monitor
+// names the schedule.
+func emptied(checked bool) func() {
+	return func() {
+		var mu facade.Mutex
+		items := []int{1}
+		var wg facade.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			defer mu.Unlock()
+			if checked && len(items) == 0 {
+				return
+			}
+			_ = items[0]
+		}()
+		mu.Lock()
+		items = items[:0]
+		mu.Unlock()
 		wg.Wait()
 	}
 }

@@ -18,7 +18,8 @@ type dfs struct {
 	shard     int
 	shards    int
 	stack     []frame
-	depth     int // the next frame to use in this schedule
+	arena     []int // every frame's alternatives, one after another
+	depth     int   // the next frame to use in this schedule
 	exhausted bool
 	count     int // schedules begun
 }
@@ -26,8 +27,8 @@ type dfs struct {
 // frame is one choice of the current path: the goroutines that could run,
 // the order the alternatives are tried in, and the one now taken.
 type frame struct {
-	alts  []int // the default (no preemption) first, then the others ascending
-	taken int   // index into alts
+	at, n int // the alternatives: arena[at:at+n], the default (no preemption) first, then the others ascending
+	taken int // index into the alternatives
 	last  int
 	pre   int // preemptions before this choice
 }
@@ -54,8 +55,8 @@ func (s *dfs) choose(ids []int, last int) int {
 	if s.depth < len(s.stack) {
 		f := &s.stack[s.depth]
 		s.depth++
-		if f.taken < len(f.alts) && contains(ids, f.alts[f.taken]) {
-			return f.alts[f.taken]
+		if alt := s.alt(f, f.taken); alt >= 0 && contains(ids, alt) {
+			return alt
 		}
 		// The program chose differently on the same path: the replay of
 		// this prefix diverged. Keep the default; the run reports it when
@@ -64,48 +65,59 @@ func (s *dfs) choose(ids []int, last int) int {
 	}
 	pre := 0
 	if s.depth > 0 {
-		p := s.stack[s.depth-1]
+		p := &s.stack[s.depth-1]
 		pre = p.pre
-		if p.isPreemption() {
+		if s.preempts(p, p.taken) {
 			pre++
 		}
 	}
 	d := defaultChoice(ids, last)
-	alts := []int{d}
+	f := frame{at: len(s.arena), n: len(ids), last: last, pre: pre}
+	s.arena = append(s.arena, d)
 	for _, id := range ids {
 		if id != d {
-			alts = append(alts, id)
+			s.arena = append(s.arena, id)
 		}
 	}
-	f := frame{alts: alts, last: last, pre: pre}
 	if s.shards > 1 && s.firstBranch() {
 		// This shard's share of the first branching choice.
 		f.taken = s.shard
-		if f.taken >= len(alts) || !f.allowed(f.taken, s.bound) {
+		if f.taken >= f.n || !s.allowed(&f, f.taken) {
 			s.exhausted = true
 			f.taken = 0
 		}
 	}
 	s.stack = append(s.stack, f)
 	s.depth++
-	return alts[f.taken]
+	return s.alt(&f, f.taken)
+}
+
+// alt returns f's alternative i, or -1.
+func (s *dfs) alt(f *frame, i int) int {
+	if i >= f.n {
+		return -1
+	}
+	return s.arena[f.at+i]
+}
+
+// preempts reports whether taking f's alternative i switches away from a
+// goroutine that could have gone on.
+func (s *dfs) preempts(f *frame, i int) bool {
+	alts := s.arena[f.at : f.at+f.n]
+	return alts[i] != f.last && contains(alts, f.last)
+}
+
+// allowed reports whether taking alternative i stays within the bound.
+func (s *dfs) allowed(f *frame, i int) bool {
+	pre := f.pre
+	if s.preempts(f, i) {
+		pre++
+	}
+	return pre <= s.bound
 }
 
 // firstBranch reports whether the frame being pushed is the path's first.
 func (s *dfs) firstBranch() bool { return len(s.stack) == 0 }
-
-func (f *frame) isPreemption() bool {
-	return f.alts[f.taken] != f.last && contains(f.alts, f.last)
-}
-
-// allowed reports whether taking alternative i stays within the bound.
-func (f *frame) allowed(i, bound int) bool {
-	pre := f.pre
-	if f.alts[i] != f.last && contains(f.alts, f.last) {
-		pre++
-	}
-	return pre <= bound
-}
 
 // end moves to the next path: the deepest choice with an untried
 // alternative within the bound takes it, and the frames below it go.
@@ -114,16 +126,18 @@ func (s *dfs) end() {
 	for len(s.stack) > 0 {
 		i := len(s.stack) - 1
 		f := &s.stack[i]
+		s.arena = s.arena[:f.at+f.n]
 		step := 1
 		if s.shards > 1 && i == 0 {
 			step = s.shards
 		}
-		for f.taken += step; f.taken < len(f.alts); f.taken += step {
-			if f.allowed(f.taken, s.bound) {
+		for f.taken += step; f.taken < f.n; f.taken += step {
+			if s.allowed(f, f.taken) {
 				return
 			}
 		}
 		s.stack = s.stack[:i]
+		s.arena = s.arena[:f.at]
 	}
 	s.exhausted = true
 }

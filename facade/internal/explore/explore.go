@@ -22,6 +22,7 @@ var (
 // exploration is one stress.Run call.
 type exploration struct {
 	cfg Config
+	rec recorder // the running schedule, for the crash monitor (crash.go)
 }
 
 // Outcome is what an exploration found.
@@ -48,7 +49,7 @@ func Explore(t *testing.T, body func()) (Outcome, error) {
 	name := t.Name()
 	key := runKey(name, calls[name])
 	calls[name]++
-	x := &exploration{cfg: cfg}
+	x := &exploration{cfg: cfg, rec: crashRecorder()}
 	seed := cfg.seedFor(name)
 	if cfg.Replay != "" {
 		if rkey, choices, _ := decodeSchedule(cfg.Replay); rkey == key {
@@ -62,7 +63,9 @@ func Explore(t *testing.T, body func()) (Outcome, error) {
 			break
 		}
 		s := newSched(x, i, st, nil)
+		x.rec.begin(key, i, st.name(), seed)
 		f := x.runSchedule(t, body, s)
+		x.rec.end()
 		st.end()
 		out.Schedules++
 		if f != nil {
@@ -100,7 +103,9 @@ func (x *exploration) replay(t *testing.T, body func(), key string, choices []in
 	st := newDFS(0, 0, 1) // only counts: the replayed choices decide
 	st.begin(0)
 	s := newSched(x, 0, st, choices)
+	x.rec.begin(key, 0, "replay", 0)
 	f := x.runSchedule(t, body, s)
+	x.rec.end()
 	out := Outcome{Schedules: 1, Strategy: "replay", Replayed: true}
 	if f == nil && len(s.choices) < len(choices) {
 		f = &Failure{Kind: KindNondeterminism, Msg: fmt.Sprintf(

@@ -44,6 +44,7 @@ const (
 	MapClear            // Map.Clear
 	PoolGet             // Pool.Get
 	PoolPut             // Pool.Put
+	rootReturn          // not an operation: the body returned (or panicked)
 	numOps
 )
 
@@ -57,6 +58,7 @@ var opNames = [numOps]string{
 	MapLoadAndDelete: "Map.LoadAndDelete", MapDelete: "Map.Delete", MapSwap: "Map.Swap",
 	MapCompareAndSwap: "Map.CompareAndSwap", MapCompareAndDelete: "Map.CompareAndDelete",
 	MapRange: "Map.Range", MapClear: "Map.Clear", PoolGet: "Pool.Get", PoolPut: "Pool.Put",
+	rootReturn: "return",
 }
 
 func (o Op) String() string { return opNames[o] }

@@ -122,9 +122,8 @@ type sched struct {
 	x        *exploration
 	index    int
 	strat    strategy
-	replay   []int // the choices to replay, if this schedule replays one
-	reqs     chan request
-	rootDone chan rootResult
+	replay   []int        // the choices to replay, if this schedule replays one
+	reqs     chan request // facade operations, and the body's return (op rootReturn)
 	progress atomic.Int64 // steps, read by the stall watchdog
 	bubble   atomic.Int64 // the synctest bubble's id, for stack dumps
 
@@ -157,7 +156,6 @@ func (s *sched) run(body func()) {
 	// Made here, inside the bubble: a goroutine blocked on them is durably
 	// blocked, so virtual time moves on while the scheduler waits.
 	s.reqs = make(chan request, 64)
-	s.rootDone = make(chan rootResult, 1)
 	s.bubble.Store(bubbleID())
 	started := make(chan int64, 1)
 	go s.runRoot(body, started)
@@ -206,7 +204,7 @@ func (s *sched) runRoot(body func(), started chan<- int64) {
 			}
 		}
 		raceDisable()
-		s.rootDone <- res
+		s.reqs <- request{op: rootReturn, v: res}
 		raceEnable()
 	}()
 	body()
@@ -236,8 +234,6 @@ func (s *sched) drain() int {
 		case r := <-s.reqs:
 			s.arrive(r)
 			n++
-		case res := <-s.rootDone:
-			s.rootFinished(res)
 		default:
 			return n
 		}
@@ -245,6 +241,10 @@ func (s *sched) drain() int {
 }
 
 func (s *sched) arrive(r request) {
+	if r.op == rootReturn {
+		s.rootFinished(r.v.(rootResult))
+		return
+	}
 	g := s.gs[r.goid]
 	if g == nil {
 		g = &gstate{id: -1, goid: r.goid}
@@ -327,9 +327,11 @@ func (s *sched) decide() *gstate {
 			}
 		}
 		s.choices = append(s.choices, id)
+		s.x.rec.choose(id)
 	default:
 		id = s.strat.choose(ids, last)
 		s.choices = append(s.choices, id)
+		s.x.rec.choose(id)
 	}
 	for _, g := range en {
 		if g.id == id {
@@ -434,9 +436,6 @@ func (s *sched) idle() bool {
 	select {
 	case r := <-s.reqs:
 		s.arrive(r)
-		return true
-	case res := <-s.rootDone:
-		s.rootFinished(res)
 		return true
 	case <-t.C:
 		return false
