@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/syncsweep/syncsweep/facade"
+	"github.com/syncsweep/syncsweep/facade/atomic"
 	"github.com/syncsweep/syncsweep/facade/stress"
 )
 
@@ -251,5 +252,76 @@ func TestNotUnder(t *testing.T) {
 	}
 	if stress.Backend() != "explore" {
 		t.Fatalf("Backend() = %q under -tags explore", stress.Backend())
+	}
+}
+
+// TestFairness: a goroutine that polls an atomic until another sets it is
+// a correct program under any fair scheduler; every strategy must let the
+// setter run, instead of reporting a step bound.
+func TestFairness(t *testing.T) {
+	for _, strategy := range []string{"portfolio", "dfs", "pct", "random"} {
+		t.Run(strategy, func(t *testing.T) {
+			t.Setenv("SYNCSWEEP_EXPLORE", strategy)
+			t.Setenv("SYNCSWEEP_EXPLORE_SCHEDULES", "200")
+			stress.Run(t, func() {
+				var flag atomic.Bool
+				var wg facade.WaitGroup
+				wg.Add(2)
+				go func() {
+					defer wg.Done()
+					for !flag.Load() {
+					}
+				}()
+				go func() { defer wg.Done(); flag.Store(true) }()
+				wg.Wait()
+			})
+		})
+	}
+}
+
+// TestLivelockOnTimers: goroutines that trade messages forever, sleeping
+// between them, never reach a facade operation; after the horizon of
+// virtual time the schedule is a livelock, not a deadlock.
+func TestLivelockOnTimers(t *testing.T) {
+	if isChild() {
+		stress.Run(t, func() {
+			ch := make(chan int)
+			go func() {
+				for {
+					ch <- 1
+					time.Sleep(time.Second)
+				}
+			}()
+			for {
+				<-ch
+			}
+		})
+		return
+	}
+	out, failed := runChild(t, "^TestLivelockOnTimers$", nil)
+	if !failed || !strings.Contains(out, "explore: step bound in schedule 0") || !strings.Contains(out, "kept sleeping and waking") {
+		t.Fatalf("want a livelock reported as a step bound:\n%s", out)
+	}
+}
+
+// TestBodyIsGoroutineZero: the body is goroutine 0 in every report, even
+// when another goroutine reaches a facade operation first.
+func TestBodyIsGoroutineZero(t *testing.T) {
+	if isChild() {
+		stress.Run(t, func() {
+			var mu facade.Mutex
+			go func() {
+				mu.Lock()
+				mu.Lock() // blocks for good
+			}()
+			time.Sleep(time.Second)
+			panic("the body gives up")
+		})
+		return
+	}
+	out, failed := runChild(t, "^TestBodyIsGoroutineZero$", nil)
+	if !failed || !strings.Contains(out, "panic in goroutine 0 (the body): the body gives up") ||
+		!regexp.MustCompile(`goroutine 1 \(runtime goroutine \d+\) \[waits to lock Mutex 0x[0-9a-f]+, held by goroutine 1 `).MatchString(out) {
+		t.Fatalf("want the body as goroutine 0 and the locker as goroutine 1:\n%s", out)
 	}
 }

@@ -191,16 +191,22 @@ func (x *exploration) watch(s *sched, done <-chan struct{}) *Failure {
 			if now.Sub(since) < x.cfg.Stall {
 				continue
 			}
-			var b strings.Builder
+			// Those not durably blocked first: the ones the scheduler
+			// waits for. The others, for what they wait on.
+			var running, blocked strings.Builder
 			for _, d := range dumpBubble(s.bubble.Load()) {
-				if d.durable || d.synctestRoot {
+				if d.synctestRoot {
 					continue
 				}
-				fmt.Fprintf(&b, "goroutine (runtime goroutine %d) [%s]:\n%s\n", d.goid, d.status, d.stack)
+				b := &running
+				if d.durable {
+					b = &blocked
+				}
+				fmt.Fprintf(b, "goroutine (runtime goroutine %d) [%s]:\n%s\n", d.goid, d.status, d.stack)
 			}
 			return &Failure{Kind: KindUnmodelled, Msg: fmt.Sprintf(
-				"no scheduling step for %v (SYNCSWEEP_EXPLORE_STALL): these goroutines are blocked where the scheduler cannot see (I/O, a lock or channel made outside the body) or run without a facade operation; the schedule is abandoned",
-				x.cfg.Stall), Goroutines: b.String()}
+				"no scheduling step for %v (SYNCSWEEP_EXPLORE_STALL): the goroutines listed first are blocked where the scheduler cannot see (I/O, a lock or channel made outside the body) or run without a facade operation (goroutines that only trade channel messages, forever); the schedule is abandoned",
+				x.cfg.Stall), Goroutines: running.String() + blocked.String()}
 		}
 	}
 }

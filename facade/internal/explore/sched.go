@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sort"
+	"strings"
 	"sync/atomic"
 	"testing/synctest"
 	"time"
@@ -20,6 +21,13 @@ import (
 // returned, a leak): a goroutine that sleeps longer than this, with every
 // other goroutine blocked, counts as blocked forever.
 const horizon = time.Hour
+
+// fairLimit is how many operations in a row a goroutine may run while
+// another could run, before it must let another go first for one choice.
+// Without it a goroutine that polls (for !flag.Load() {}) would keep the
+// turn forever under DFS's and PCT's choices, and a correct program would
+// hit the step bound. The forced switch is not a preemption.
+const fairLimit = 32
 
 // active is the schedule being explored. Explorations run one at a time
 // (Explore holds exploring), so one pointer serves every goroutine.
@@ -136,6 +144,7 @@ type sched struct {
 	choices  []int
 	steps    int
 	last     *gstate
+	streak   int // operations s.last ran in a row while another could run
 	root     *rootResult
 	rootGoid int64
 	failure  *Failure
@@ -160,6 +169,11 @@ func (s *sched) run(body func()) {
 	started := make(chan int64, 1)
 	go s.runRoot(body, started)
 	s.rootGoid = <-started
+	// The body's goroutine is goroutine 0, even if another reaches a
+	// facade operation first.
+	root := &gstate{id: 0, goid: s.rootGoid}
+	s.gs[s.rootGoid] = root
+	s.order = append(s.order, root)
 	for s.failure == nil {
 		s.collect()
 		if s.failure != nil {
@@ -265,21 +279,15 @@ func (s *sched) rootFinished(res rootResult) {
 	}
 }
 
-// name gives goroutines that arrived for the first time their ids: the
-// body's goroutine is 0; the others follow in order of arrival, and those
+// name gives goroutines that arrived for the first time their ids (the
+// body's goroutine is 0 from the start): in order of arrival, and those
 // that arrived at the same point in order of their runtime ids, which
 // follow creation order.
 func (s *sched) name() {
 	if len(s.fresh) == 0 {
 		return
 	}
-	sort.Slice(s.fresh, func(i, j int) bool {
-		a, b := s.fresh[i], s.fresh[j]
-		if (a.goid == s.rootGoid) != (b.goid == s.rootGoid) {
-			return a.goid == s.rootGoid
-		}
-		return a.goid < b.goid
-	})
+	sort.Slice(s.fresh, func(i, j int) bool { return s.fresh[i].goid < s.fresh[j].goid })
 	for _, g := range s.fresh {
 		g.id = len(s.order)
 		s.order = append(s.order, g)
@@ -293,6 +301,14 @@ func (s *sched) decide() *gstate {
 	for _, g := range s.order {
 		if g.pending && s.enabled(g) {
 			en = append(en, g)
+		}
+	}
+	if len(en) > 1 && s.streak >= fairLimit {
+		for i, g := range en {
+			if g == s.last {
+				en = append(en[:i], en[i+1:]...)
+				break
+			}
 		}
 	}
 	s.enabledB = en
@@ -335,6 +351,11 @@ func (s *sched) decide() *gstate {
 	}
 	for _, g := range en {
 		if g.id == id {
+			if g == s.last && len(en) > 1 {
+				s.streak++
+			} else {
+				s.streak = 0
+			}
 			return g
 		}
 	}
@@ -364,7 +385,7 @@ func (s *sched) step(g *gstate) {
 	s.steps++
 	s.progress.Add(1)
 	if s.steps > s.x.cfg.MaxSteps {
-		s.fail(KindStepBound, fmt.Sprintf("more than %d scheduling steps in one schedule (SYNCSWEEP_EXPLORE_MAX_STEPS): a livelock, or a body too long to explore", s.x.cfg.MaxSteps))
+		s.fail(KindStepBound, fmt.Sprintf("more than %d scheduling steps in one schedule (SYNCSWEEP_EXPLORE_MAX_STEPS): a livelock; a body too long to explore at this bound; or a loop that polls for something only time brings (virtual time moves only when every goroutine is blocked: a polling loop needs a time.Sleep)", s.x.cfg.MaxSteps))
 		return
 	}
 	resp, goOn := s.execChecked(g)
@@ -445,6 +466,14 @@ func (s *sched) idle() bool {
 // failStuck names why nothing can run: a deadlock while the body runs, a
 // leak once it has returned.
 func (s *sched) failStuck() {
+	for _, d := range dumpBubble(s.bubble.Load()) {
+		if strings.HasPrefix(d.status, "sleep") {
+			// Someone still has a timer: the goroutines kept running,
+			// on virtual time, without a facade operation.
+			s.fail(KindStepBound, fmt.Sprintf("no facade operation for %v of virtual time while goroutines kept sleeping and waking: a loop that never ends (a livelock outside the facade, on channels and timers)", horizon))
+			return
+		}
+	}
 	if s.root == nil {
 		s.fail(KindDeadlock, "no goroutine can proceed")
 		return
