@@ -3,6 +3,7 @@
 package stress_test
 
 import (
+	"flag"
 	"os"
 	"strconv"
 	"testing"
@@ -20,7 +21,8 @@ import (
 //     goroutines ping-pong on unbuffered channels, and an op is one
 //     message (half a round trip);
 //   - BenchmarkExploreStep: one scheduling step, an op being one facade
-//     operation of two goroutines that take turns under one schedule;
+//     operation of two goroutines that take turns under one schedule
+//     (random, DFS and PCT choosing);
 //   - BenchmarkExploreSchedule: one whole schedule of a GoKer-sized
 //     program (three goroutines, a cycle of three locks taken in order,
 //     a WaitGroup: about 20 steps).
@@ -41,33 +43,58 @@ func BenchmarkHandoffFloor(b *testing.B) {
 }
 
 func BenchmarkExploreStep(b *testing.B) {
-	setenv(b, "SYNCSWEEP_EXPLORE_MAX_STEPS", strconv.Itoa(2*b.N+100))
-	withSchedules(b, 1, func() {
+	for _, strategy := range []string{"random", "dfs", "pct"} {
+		b.Run(strategy, func(b *testing.B) {
+			setenv(b, "SYNCSWEEP_EXPLORE", strategy)
+			setenv(b, "SYNCSWEEP_EXPLORE_MAX_STEPS", strconv.Itoa(2*b.N+100))
+			withSchedules(b, 1, turns(b.N))
+		})
+	}
+}
+
+// turns: two goroutines, b.N atomic operations between them, each one
+// scheduling point.
+func turns(n int) func() {
+	return func() {
 		var turn atomic.Int64
 		var wg facade.WaitGroup
 		for g := 0; g < 2; g++ {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				for i := 0; i < b.N/2; i++ {
+				for i := 0; i < n/2; i++ {
 					turn.Add(1) // one scheduling point each
 				}
 			}()
 		}
 		wg.Wait()
-	})
+	}
 }
 
+// BenchmarkExploreSchedule: random and PCT, whose schedules never run out
+// (a DFS of this program exhausts its bound after a few dozen).
 func BenchmarkExploreSchedule(b *testing.B) {
-	withSchedules(b, b.N, cycle(true))
+	for _, strategy := range []string{"random", "pct"} {
+		b.Run(strategy, func(b *testing.B) {
+			setenv(b, "SYNCSWEEP_EXPLORE", strategy)
+			withSchedules(b, b.N, cycle(true))
+		})
+	}
 }
 
 // withSchedules runs body under stress.Run with a budget of n schedules,
 // in a test of its own: the explore backend runs schedules in
-// testing/synctest bubbles, which need a *testing.T.
+// testing/synctest bubbles, which need a *testing.T. testing.RunTests
+// runs a test -test.count times (and once per -test.cpu value: run these
+// benchmarks with one), so the count is 1 while it runs.
 func withSchedules(b *testing.B, n int, body func()) {
 	b.Helper()
 	setenv(b, "SYNCSWEEP_EXPLORE_SCHEDULES", strconv.Itoa(n))
+	if count := flag.Lookup("test.count"); count != nil {
+		old := count.Value.String()
+		count.Value.Set("1")
+		defer count.Value.Set(old)
+	}
 	b.ResetTimer()
 	ok := testing.RunTests(func(string, string) (bool, error) { return true, nil },
 		[]testing.InternalTest{{Name: b.Name(), F: func(t *testing.T) { stress.Run(t, body) }}})

@@ -21,8 +21,9 @@ var (
 
 // exploration is one stress.Run call.
 type exploration struct {
-	cfg Config
-	rec recorder // the running schedule, for the crash monitor (crash.go)
+	cfg     Config
+	rec     recorder // the running schedule, for the crash monitor (crash.go)
+	choices []int    // a passed schedule's choice buffer, for the next
 }
 
 // Outcome is what an exploration found.
@@ -68,6 +69,7 @@ func Explore(t *testing.T, body func()) (Outcome, error) {
 		x.rec.end()
 		st.end()
 		out.Schedules++
+		x.choices = s.choices
 		if f != nil {
 			f.Schedule, f.Strategy, f.Seed = i, st.name(), seed
 			f.Replay = encodeSchedule(key, s.choices)

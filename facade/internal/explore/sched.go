@@ -83,9 +83,19 @@ func (s *Sched) Do(c Call) Result {
 		}
 	}
 	raceDisable()
-	r.wake = make(chan response, 1)
+	// A wake channel from the schedule's free list: made once per
+	// goroutine in practice, not once per operation.
+	select {
+	case r.wake = <-s.free:
+	default:
+		r.wake = make(chan response, 1)
+	}
 	s.reqs <- r
 	resp := <-r.wake
+	select {
+	case s.free <- r.wake:
+	default:
+	}
 	raceEnable()
 	if resp.abort {
 		runtime.Goexit()
@@ -132,6 +142,7 @@ type sched struct {
 	strat    strategy
 	replay   []int        // the choices to replay, if this schedule replays one
 	reqs     chan request // facade operations, and the body's return (op rootReturn)
+	free     chan chan response
 	progress atomic.Int64 // steps, read by the stall watchdog
 	bubble   atomic.Int64 // the synctest bubble's id, for stack dumps
 
@@ -154,8 +165,9 @@ type sched struct {
 func newSched(x *exploration, index int, strat strategy, replay []int) *sched {
 	return &sched{
 		x: x, index: index, strat: strat, replay: replay,
-		gs: map[int64]*gstate{},
-		m:  newModel(),
+		gs:      map[int64]*gstate{},
+		m:       newModel(),
+		choices: x.choices[:0], // the last schedule's buffer: it passed
 	}
 }
 
@@ -165,6 +177,7 @@ func (s *sched) run(body func()) {
 	// Made here, inside the bubble: a goroutine blocked on them is durably
 	// blocked, so virtual time moves on while the scheduler waits.
 	s.reqs = make(chan request, 64)
+	s.free = make(chan chan response, 64)
 	s.bubble.Store(bubbleID())
 	started := make(chan int64, 1)
 	go s.runRoot(body, started)
