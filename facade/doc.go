@@ -12,7 +12,13 @@
 //     SYNCSWEEP_DEADLOCK_TIMEOUT (default 30s) and SYNCSWEEP_DEADLOCK=off. The
 //     quirks go-deadlock brings are listed in mutex_deadlock.go and asserted
 //     by tests;
-//   - later, backends that explore goroutine interleavings.
+//   - explore (Go 1.25 or later): inside package stress's Run every facade
+//     operation is a scheduling point of one scheduler that runs one
+//     goroutine at a time and chooses who goes next (random, PCT, DFS with a
+//     preemption bound); every failure prints a line that replays its
+//     schedule. Outside Run the types behave as sync's. What is modelled and
+//     what is not: see package stress. The runtime is
+//     facade/internal/explore: one scheduler, one file per strategy.
 //
 // TestOneSurface compiles the package under every tag and fails if the
 // exported API or a method set differs.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -732,4 +733,65 @@ func TestStatsSample(t *testing.T) {
 	if want := strings.Join(readmeSample(t, "stats"), "\n"); got != want {
 		t.Errorf("-stats prints\n%s\nthe README shows\n%s", got, want)
 	}
+}
+
+// TestExploreSample runs the facade's lost wake-up program under the
+// explore backend, as its own test does in a child process, and compares
+// the report with the README's sample (addresses, runtime goroutine ids,
+// code offsets and the checkout's path replaced); then runs the replay
+// line it ends with and checks the schedule fails the same way.
+func TestExploreSample(t *testing.T) {
+	dir := filepath.Join(repoRoot, "facade", "stress")
+	run := "^TestPrograms$/^LostWakeup$/^buggy$"
+	env := []string{"SYNCSWEEP_TEST_CHILD=1", "SYNCSWEEP_EXPLORE=", "SYNCSWEEP_EXPLORE_SEED=", "SYNCSWEEP_EXPLORE_SCHEDULES="}
+	r := runIn(t, dir, env, "go", "test", "-count=1", "-tags", "explore", "-run", run, ".")
+	got := exploreReport(r.stdout)
+	want := readmeSample(t, "explore-deadlock")
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("the README's explore sample is out of date; the report is now:\n%s", strings.Join(got, "\n"))
+	}
+	replay := strings.TrimPrefix(got[len(got)-1], "SYNCSWEEP_EXPLORE_REPLAY=")
+	r = runIn(t, dir, append(env, "SYNCSWEEP_EXPLORE_REPLAY="+replay), "go", "test", "-count=1", "-tags", "explore", "-run", run, ".")
+	again := exploreReport(r.stdout)
+	if r.code == 0 || len(again) == 0 || again[0] != "explore: deadlock in the replayed schedule (SYNCSWEEP_EXPLORE_REPLAY)" ||
+		strings.Join(again[1:], "\n") != strings.Join(got[1:], "\n") {
+		t.Fatalf("the replay did not fail the same way:\n%s", r.stdout)
+	}
+}
+
+var exploreUnstable = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`0x[0-9a-f]+`), "0x…"},
+	{regexp.MustCompile(`runtime goroutine \d+`), "runtime goroutine …"},
+	{regexp.MustCompile(` \+0x….*$`), ""},
+}
+
+// exploreReport returns the report in go test's output, from its first
+// line to its replay line, unindented, with what differs between runs and
+// checkouts replaced.
+func exploreReport(out string) []string {
+	var lines []string
+	in := false
+	for _, l := range strings.Split(out, "\n") {
+		if i := strings.Index(l, "explore: "); !in && i >= 0 {
+			in = true
+			l = l[i:]
+		} else if in {
+			l = strings.TrimPrefix(strings.TrimLeft(l, " "), "")
+		}
+		if !in {
+			continue
+		}
+		l = strings.ReplaceAll(l, repoRoot+string(filepath.Separator), "")
+		for _, u := range exploreUnstable {
+			l = u.re.ReplaceAllString(l, u.with)
+		}
+		lines = append(lines, l)
+		if strings.HasPrefix(l, "SYNCSWEEP_EXPLORE_REPLAY=") {
+			return lines
+		}
+	}
+	return nil
 }

@@ -54,7 +54,9 @@ func Explore(t *testing.T, body func()) (Outcome, error) {
 	seed := cfg.seedFor(name)
 	if cfg.Replay != "" {
 		if rkey, choices, _ := decodeSchedule(cfg.Replay); rkey == key {
-			return x.replay(t, body, key, choices), nil
+			out := x.replay(t, body, key, choices)
+			out.Failure.Test = name
+			return out, nil
 		}
 	}
 	st := cfg.strategy(seed)
@@ -71,7 +73,7 @@ func Explore(t *testing.T, body func()) (Outcome, error) {
 		out.Schedules++
 		x.choices = s.choices
 		if f != nil {
-			f.Schedule, f.Strategy, f.Seed = i, st.name(), seed
+			f.Schedule, f.Strategy, f.Seed, f.Test = i, st.name(), seed, name
 			f.Replay = encodeSchedule(key, s.choices)
 			out.Failure = f
 			return out, nil

@@ -5,6 +5,7 @@ package explore
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -33,6 +34,7 @@ type Failure struct {
 	Strategy   string
 	Seed       uint64
 	Replay     string // the value of SYNCSWEEP_EXPLORE_REPLAY that runs this schedule again
+	Test       string // the test's name, t.Name()
 }
 
 // Report is the failure as stress.Run prints it: the first line names the
@@ -52,8 +54,20 @@ func (f *Failure) Report() string {
 		b.WriteString("\n")
 		b.WriteString(f.Goroutines)
 	}
+	if f.Test != "" {
+		fmt.Fprintf(&b, "\nto run this schedule again, set the line below in the environment of: go test -tags explore -run '%s'", runPattern(f.Test))
+	}
 	fmt.Fprintf(&b, "\nSYNCSWEEP_EXPLORE_REPLAY=%s", f.Replay)
 	return b.String()
+}
+
+// runPattern is the -run pattern that selects exactly the test name.
+func runPattern(name string) string {
+	parts := strings.Split(name, "/")
+	for i, p := range parts {
+		parts[i] = "^" + regexp.QuoteMeta(p) + "$"
+	}
+	return strings.Join(parts, "/")
 }
 
 // dumped is one goroutine of a stack dump.
@@ -119,6 +133,10 @@ func userFrames(frames string) string {
 	var b strings.Builder
 	for i := 0; i+1 < len(lines); i += 2 {
 		fn, file := lines[i], lines[i+1]
+		if strings.HasPrefix(fn, "created by "+ourPkg) {
+			b.WriteString("\tcreated by stress.Run\n")
+			continue
+		}
 		if strings.HasPrefix(fn, ourPkg) || strings.HasPrefix(fn, "testing/synctest.") ||
 			strings.HasPrefix(fn, "internal/synctest.") || strings.HasPrefix(fn, "runtime.") {
 			continue
