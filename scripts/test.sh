@@ -30,8 +30,10 @@ for mod in . facade; do
 	# go run pkg@version builds in its own module: neither go.mod changes.
 	(cd "$mod" && go run "$STATICCHECK" ./...)
 done
-step "go vet, staticcheck (facade, -tags deadlock)"
-(cd facade && go vet -tags deadlock ./... && go run "$STATICCHECK" -tags deadlock ./...)
+for tag in deadlock explore; do
+	step "go vet, staticcheck (facade, -tags $tag)"
+	(cd facade && go vet -tags "$tag" ./... && go run "$STATICCHECK" -tags "$tag" ./...)
+done
 
 step "go test (facade module)"
 (cd facade && go test -count=1 ./...)

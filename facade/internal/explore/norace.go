@@ -4,8 +4,6 @@ package explore
 
 import "unsafe"
 
-const raceEnabled = false
-
 func raceDisable() {}
 func raceEnable()  {}
 

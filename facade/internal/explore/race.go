@@ -20,8 +20,6 @@ import (
 // ReleaseMerge. Everything else the scheduler does (timers, maps) keeps
 // its sync events: code under RaceDisable loses even sync.Once's edges.
 
-const raceEnabled = true
-
 func raceDisable() { runtime.RaceDisable() }
 func raceEnable()  { runtime.RaceEnable() }
 
