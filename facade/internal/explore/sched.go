@@ -200,20 +200,24 @@ func (s *sched) run(body func()) {
 			s.step(g)
 			continue
 		}
-		if s.root != nil && !s.anyPending() {
-			// The body returned and nothing waits at the facade. Let
-			// virtual time run (sleepers finish, timers fire) until the
-			// horizon; then any goroutine still here is blocked for good,
-			// and synctest's refusal to end the bubble names the leak
-			// (runSchedule). With nothing left, the horizon costs nothing.
-			if !s.idle() {
-				return
-			}
+		if s.idle() {
 			continue
 		}
-		if !s.idle() {
-			s.failStuck()
+		// The horizon passed. Goroutines whose timers fell due at the
+		// same instant have woken: let them run until they block, then
+		// judge (one may even have reached a facade operation).
+		s.collect()
+		if s.anyEnabled() {
+			continue
 		}
+		if s.root != nil && !s.anyPending() {
+			// The body returned and nothing waits at the facade: any
+			// goroutine still here is blocked for good, and synctest's
+			// refusal to end the bubble names the leak (runSchedule).
+			// With nothing left, the horizon cost nothing.
+			return
+		}
+		s.failStuck()
 	}
 	s.abort()
 }
@@ -445,6 +449,15 @@ func (s *sched) wake(g *gstate, resp response) {
 	raceDisable()
 	g.req.wake <- resp
 	raceEnable()
+}
+
+func (s *sched) anyEnabled() bool {
+	for _, g := range s.order {
+		if g.pending && s.enabled(g) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *sched) anyPending() bool {
