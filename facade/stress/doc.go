@@ -86,7 +86,15 @@
 // is still found (the bubble sees every goroutine block), but the
 // scheduler does not choose among their interleavings. Virtual time only
 // moves when every goroutine is blocked, so a sleep never ends before the
-// other goroutines have done all they can.
+// other goroutines have done all they can. When no goroutine can proceed,
+// virtual time may run one hour (the horizon) for a sleeper to wake; what
+// is still blocked then is a deadlock, or a leak once the body has
+// returned, and goroutines that kept waking on timers without a facade
+// operation are a livelock (reported as a step bound). A goroutine that
+// wins 32 choices in a row against another that could run sits out one
+// choice, so a loop that polls (an atomic, or a field under a lock) lets
+// the goroutine it waits for run; DFS's proof covers the schedules this
+// rule allows.
 //
 // What is not: anything that blocks outside the body's world. A goroutine
 // blocked on I/O, on a sync lock the sweep did not move (in a dependency,
@@ -94,11 +102,18 @@
 // operation stops the schedule; after SYNCSWEEP_EXPLORE_STALL without a
 // step, Run fails with "unmodelled block" and the stacks of the goroutines
 // that are not blocked inside the bubble. Runs take turns (one exploration
-// at a time in a process), and the body's goroutines are told apart by
-// their synctest bubble: a facade lock shared with a goroutine outside the
-// body is two locks, one inside and one outside. A goroutine that panics
-// (other than the body's own) ends the test binary, as it would without
-// the tag.
+// at a time in a process), and a goroutine belongs to the exploration when
+// it runs in a synctest bubble while one runs: a facade lock shared with a
+// goroutine outside the body is two locks, one inside and one outside,
+// and a test of your own that runs synctest.Test in parallel with a
+// stress.Run under this tag must not use facade types in its bubble. A
+// goroutine that panics (other than the body's own) ends the test binary,
+// as it would without the tag; a monitor process (the test binary run
+// again, fed by runtime/debug.SetCrashOutput) then prints the schedule's
+// report line and replay line after Go's message, where the platform can
+// map a file (unix). The body's own nondeterminism (math/rand, the order
+// of a map's iteration, select among ready channels) can make a replay
+// take another path: it is reported as nondeterminism.
 //
 // Under -race the scheduler's hand-offs add no happens-before edge between
 // goroutines: the facade states the edges the real sync types make, so a

@@ -255,27 +255,53 @@ func TestNotUnder(t *testing.T) {
 	}
 }
 
-// TestFairness: a goroutine that polls an atomic until another sets it is
-// a correct program under any fair scheduler; every strategy must let the
-// setter run, instead of reporting a step bound.
+// TestFairness: a goroutine that polls until another sets a flag is a
+// correct program under any fair scheduler, whether it polls an atomic or
+// a field under a lock (then, while it holds the lock, it is the only one
+// that can run); every strategy must let the setter run, instead of
+// reporting a step bound.
 func TestFairness(t *testing.T) {
-	for _, strategy := range []string{"portfolio", "dfs", "pct", "random"} {
-		t.Run(strategy, func(t *testing.T) {
-			t.Setenv("SYNCSWEEP_EXPLORE", strategy)
-			t.Setenv("SYNCSWEEP_EXPLORE_SCHEDULES", "200")
-			stress.Run(t, func() {
+	polls := map[string]func() func(){
+		"atomic": func() func() {
+			return func() {
 				var flag atomic.Bool
 				var wg facade.WaitGroup
-				wg.Add(2)
-				go func() {
-					defer wg.Done()
+				wg.Go(func() {
 					for !flag.Load() {
 					}
-				}()
-				go func() { defer wg.Done(); flag.Store(true) }()
+				})
+				wg.Go(func() { flag.Store(true) })
 				wg.Wait()
+			}
+		},
+		"locked": func() func() {
+			return func() {
+				var mu facade.Mutex
+				set := false
+				var wg facade.WaitGroup
+				wg.Go(func() {
+					for {
+						mu.Lock()
+						if set {
+							mu.Unlock()
+							return
+						}
+						mu.Unlock()
+					}
+				})
+				wg.Go(func() { mu.Lock(); set = true; mu.Unlock() })
+				wg.Wait()
+			}
+		},
+	}
+	for _, strategy := range []string{"portfolio", "dfs", "pct", "random"} {
+		for name, poll := range polls {
+			t.Run(strategy+"/"+name, func(t *testing.T) {
+				t.Setenv("SYNCSWEEP_EXPLORE", strategy)
+				t.Setenv("SYNCSWEEP_EXPLORE_SCHEDULES", "200")
+				stress.Run(t, poll())
 			})
-		})
+		}
 	}
 }
 

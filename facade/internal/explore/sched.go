@@ -22,8 +22,9 @@ import (
 // other goroutine blocked, counts as blocked forever.
 const horizon = time.Hour
 
-// fairLimit is how many operations in a row a goroutine may run while
-// another could run, before it must let another go first for one choice.
+// fairLimit is how many choices in a row a goroutine may win against
+// another that could run, before it must let another go first for one
+// choice.
 // Without it a goroutine that polls (for !flag.Load() {}) would keep the
 // turn forever under DFS's and PCT's choices, and a correct program would
 // hit the step bound. The forced switch is not a preemption.
@@ -368,10 +369,14 @@ func (s *sched) decide() *gstate {
 	}
 	for _, g := range en {
 		if g.id == id {
-			if g == s.last && len(en) > 1 {
-				s.streak++
-			} else {
+			// A choice with no alternative (the others wait for a lock
+			// g holds) does not end g's streak: only another goroutine
+			// running does.
+			switch {
+			case g != s.last:
 				s.streak = 0
+			case len(en) > 1:
+				s.streak++
 			}
 			return g
 		}

@@ -1,0 +1,115 @@
+//go:build explore && go1.25
+
+package stress_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/syncsweep/syncsweep/facade"
+	"github.com/syncsweep/syncsweep/facade/stress"
+)
+
+// The explore backend's quirks, each a choice made so that a schedule
+// replays the same way (package doc, "What is modelled"); each is asserted
+// here in every schedule of a small budget.
+
+// TestQuirkMapRangeInInsertionOrder: Range visits keys in the order they
+// were first stored, not in Go's randomized map order; a deleted and
+// stored again key goes to the end.
+func TestQuirkMapRangeInInsertionOrder(t *testing.T) {
+	t.Setenv("SYNCSWEEP_EXPLORE_SCHEDULES", "50")
+	stress.Run(t, func() {
+		var m facade.Map
+		for i := 0; i < 20; i++ {
+			m.Store(i, i)
+		}
+		m.Delete(3)
+		m.Store(3, 3)
+		var got []int
+		m.Range(func(k, _ any) bool { got = append(got, k.(int)); return true })
+		want := []int{0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 3}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("Range visited %v, want %v", got, want)
+		}
+	})
+}
+
+// TestQuirkPoolKeepsItems: the model's Pool is a stack that never drops an
+// item (sync.Pool may drop any at any time), so Get returns the last Put.
+func TestQuirkPoolKeepsItems(t *testing.T) {
+	t.Setenv("SYNCSWEEP_EXPLORE_SCHEDULES", "50")
+	stress.Run(t, func() {
+		news := 0
+		p := facade.Pool{New: func() any { news++; return -1 }}
+		p.Put(1)
+		p.Put(2)
+		if a, b, c := p.Get(), p.Get(), p.Get(); a != 2 || b != 1 || c != -1 || news != 1 {
+			t.Errorf("Get, Get, Get = %v, %v, %v with %d calls of New; want 2, 1, -1 and 1", a, b, c, news)
+		}
+	})
+}
+
+// TestQuirkSleepEndsLast: virtual time moves only when every goroutine is
+// blocked, so a sleep ends after the other goroutines have done all they
+// can: a test that orders goroutines by sleeping always sees one order.
+func TestQuirkSleepEndsLast(t *testing.T) {
+	t.Setenv("SYNCSWEEP_EXPLORE_SCHEDULES", "200")
+	stress.Run(t, func() {
+		var mu facade.Mutex
+		done := 0
+		var wg facade.WaitGroup
+		for i := 0; i < 3; i++ {
+			wg.Go(func() {
+				for j := 0; j < 5; j++ {
+					mu.Lock()
+					done++
+					mu.Unlock()
+				}
+			})
+		}
+		time.Sleep(time.Nanosecond)
+		mu.Lock()
+		if done != 15 {
+			t.Errorf("after the sleep, %d of 15 increments were done", done)
+		}
+		mu.Unlock()
+		wg.Wait()
+	})
+}
+
+// TestQuirkCondNoSpuriousWakeup: a Wait ends only after a Signal or
+// Broadcast that came after it; sync.Cond makes no such promise in its
+// documentation, though its implementation keeps it.
+func TestQuirkCondNoSpuriousWakeup(t *testing.T) {
+	t.Setenv("SYNCSWEEP_EXPLORE_SCHEDULES", "200")
+	stress.Run(t, func() {
+		var mu facade.Mutex
+		c := facade.NewCond(&mu)
+		waiting, signalled := false, false
+		var wg facade.WaitGroup
+		wg.Go(func() {
+			mu.Lock()
+			waiting = true
+			c.Wait()
+			if !signalled {
+				t.Error("Wait returned before any Signal")
+			}
+			mu.Unlock()
+		})
+		for {
+			mu.Lock()
+			// Signal only once the waiter is in Wait (it holds mu until
+			// then): then the one Signal wakes it.
+			if waiting {
+				signalled = true
+				c.Signal()
+				mu.Unlock()
+				break
+			}
+			mu.Unlock()
+		}
+		wg.Wait()
+	})
+}
