@@ -351,3 +351,33 @@ func TestBodyIsGoroutineZero(t *testing.T) {
 		t.Fatalf("want the body as goroutine 0 and the locker as goroutine 1:\n%s", out)
 	}
 }
+
+// TestNestedRun: a stress.Run inside a body fails the test at once,
+// instead of waiting forever for the exploration that runs it.
+func TestNestedRun(t *testing.T) {
+	if isChild() {
+		stress.Run(t, func() { stress.Run(t, func() {}) })
+		return
+	}
+	out, failed := runChild(t, "^TestNestedRun$", []string{"SYNCSWEEP_EXPLORE_SCHEDULES=3", "SYNCSWEEP_EXPLORE_STALL=5s"})
+	if !failed || !strings.Contains(out, "explorations do not nest") {
+		t.Fatalf("want the nested Run refused:\n%s", out)
+	}
+}
+
+// TestShards: each shard of SYNCSWEEP_EXPLORE_SHARD runs its own share of
+// the schedules: the schedule a shard names is one of its share, and the
+// shards together find the bug.
+func TestShards(t *testing.T) {
+	run := "^TestPrograms$/^LostWakeup$/^buggy$"
+	for shard := 0; shard < 3; shard++ {
+		out, failed := runChild(t, run, []string{"SYNCSWEEP_EXPLORE=random", "SYNCSWEEP_EXPLORE_SHARD=" + strconv.Itoa(shard) + "/3"})
+		m := firstLine.FindStringSubmatch(out)
+		if !failed || m == nil {
+			t.Fatalf("shard %d/3 did not find the lost wake-up:\n%s", shard, out)
+		}
+		if n, _ := strconv.Atoi(m[2]); n%3 != shard {
+			t.Errorf("shard %d/3 reports schedule %d, not one of its share", shard, n)
+		}
+	}
+}

@@ -17,6 +17,10 @@ func Run(t testing.TB, body func(), opts ...Option) {
 	if skip(t, opts) {
 		return
 	}
+	if explore.Current() != nil {
+		t.Fatalf("stress.Run: called inside the body of another stress.Run; explorations do not nest")
+		return
+	}
 	tt, ok := t.(*testing.T)
 	if !ok {
 		t.Fatalf("stress.Run: the explore backend runs each schedule in a testing/synctest bubble, which needs the test's *testing.T; got %T", t)

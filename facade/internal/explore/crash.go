@@ -18,7 +18,7 @@ import "sync"
 
 // recorder is where the scheduler writes what the monitor needs.
 type recorder interface {
-	begin(key string, index int, strategy string, seed uint64)
+	begin(key string, index int, strategy string, seed uint64, test string)
 	choose(id int)
 	end()
 }
@@ -41,6 +41,6 @@ func crashRecorder() recorder {
 
 type noRecorder struct{}
 
-func (noRecorder) begin(string, int, string, uint64) {}
-func (noRecorder) choose(int)                        {}
-func (noRecorder) end()                              {}
+func (noRecorder) begin(string, int, string, uint64, string) {}
+func (noRecorder) choose(int)                                {}
+func (noRecorder) end()                                      {}

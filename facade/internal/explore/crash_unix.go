@@ -16,13 +16,14 @@ const monitorEnv = "SYNCSWEEP_EXPLORE_MONITOR"
 
 // The mapped file's layout: a header, then the choices, 4 bytes each.
 const (
-	offActive   = 0  // 1 while a schedule runs
-	offIndex    = 8  // the schedule's index
-	offSeed     = 16 // the seed
-	offCount    = 24 // how many choices follow (capped at maxChoices)
-	offKey      = 32 // the run key, 8 ASCII bytes
-	offStrategy = 40 // the strategy's name: a length byte, then the bytes
-	offChoices  = 128
+	offActive   = 0   // 1 while a schedule runs
+	offIndex    = 8   // the schedule's index
+	offSeed     = 16  // the seed
+	offCount    = 24  // how many choices follow (capped at maxChoices)
+	offKey      = 32  // the run key, 8 ASCII bytes
+	offStrategy = 40  // the strategy's name: a length byte, then the bytes
+	offTest     = 104 // the test's name: a length byte, then up to 255 bytes
+	offChoices  = 384
 	maxChoices  = 1 << 18
 	mappedSize  = offChoices + 4*maxChoices
 )
@@ -87,13 +88,15 @@ func startMonitor() *mapped {
 	return &mapped{b: b}
 }
 
-func (m *mapped) begin(key string, index int, strategy string, seed uint64) {
+func (m *mapped) begin(key string, index int, strategy string, seed uint64, test string) {
 	binary.LittleEndian.PutUint64(m.b[offIndex:], uint64(index))
 	binary.LittleEndian.PutUint64(m.b[offSeed:], seed)
 	binary.LittleEndian.PutUint32(m.b[offCount:], 0)
 	copy(m.b[offKey:offKey+8], key)
-	n := copy(m.b[offStrategy+1:offChoices], strategy)
+	n := copy(m.b[offStrategy+1:offTest], strategy)
 	m.b[offStrategy] = byte(n)
+	n = copy(m.b[offTest+1:offChoices], test)
+	m.b[offTest] = byte(n)
 	m.n = 0
 	m.b[offActive] = 1
 }
@@ -126,6 +129,7 @@ func monitor(path string) {
 		Schedule: int(binary.LittleEndian.Uint64(b[offIndex:])),
 		Seed:     binary.LittleEndian.Uint64(b[offSeed:]),
 		Strategy: string(b[offStrategy+1 : offStrategy+1+int(b[offStrategy])]),
+		Test:     string(b[offTest+1 : offTest+1+int(b[offTest])]),
 	}
 	n := int(binary.LittleEndian.Uint32(b[offCount:]))
 	choices := make([]int, 0, n)

@@ -66,7 +66,7 @@ func Explore(t *testing.T, body func()) (Outcome, error) {
 			break
 		}
 		s := newSched(x, i, st, nil)
-		x.rec.begin(key, i, st.name(), seed)
+		x.rec.begin(key, i, st.name(), seed, name)
 		f := x.runSchedule(t, body, s)
 		x.rec.end()
 		st.end()
@@ -107,7 +107,7 @@ func (x *exploration) replay(t *testing.T, body func(), key string, choices []in
 	st := newDFS(0, 0, 1) // only counts: the replayed choices decide
 	st.begin(0)
 	s := newSched(x, 0, st, choices)
-	x.rec.begin(key, 0, "replay", 0)
+	x.rec.begin(key, 0, "replay", 0, t.Name())
 	f := x.runSchedule(t, body, s)
 	x.rec.end()
 	out := Outcome{Schedules: 1, Strategy: "replay", Replayed: true}
