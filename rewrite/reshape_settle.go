@@ -17,6 +17,27 @@ import (
 // assigned to stay too, and the declarations only removed code read go
 // with it (orphans).
 
+// releasedNeverAcquired fails a unit whose calls release it and never
+// acquire it: such a lock is no mutex (x/sync's tests release an unacquired
+// semaphore to see its panic, which a recover catches), and the facade's
+// Unlock of an unlocked mutex is a fatal error that nothing catches.
+func (pv *prover) releasedNeverAcquired(u *unit) {
+	var release *callFix
+	for _, c := range u.calls {
+		switch c.row.As {
+		case "Lock", "TryLock", "RLock", "TryRLock":
+			return
+		case "Unlock", "RUnlock":
+			if release == nil {
+				release = c
+			}
+		}
+	}
+	if release != nil {
+		u.fail(release.call.Pos(), "it is released (%s at %s) but never acquired", release.row.Member(), pv.position(release.call.Pos()))
+	}
+}
+
 // settle decides each unit, records the fixes of proven ones, and the
 // findings of the others. Failures spread: a type reference shared by
 // two variables moves only with both, and dead code that holds another
@@ -26,6 +47,9 @@ func (pv *prover) settle() {
 	for _, u := range pv.units {
 		if u.reason == "" && len(u.refs) == 0 && len(u.ctors) == 0 && len(u.calls) > 0 {
 			u.fail(u.decl, "its type comes from an expression syncsweep does not rewrite")
+		}
+		if u.reason == "" {
+			pv.releasedNeverAcquired(u)
 		}
 		if _, ok := types.Unalias(u.v.Type()).(*types.Pointer); !ok && u.reason == "" {
 			if ctor := pv.ctorOfType(u.tn); ctor.Name != "" && len(ctor.Args) > 0 {

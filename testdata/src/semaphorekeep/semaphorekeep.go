@@ -69,3 +69,13 @@ func (p *pool) run(ctx context.Context) error {
 	Exported.Release(1)
 	return err
 }
+
+// releaseUnacquired releases a semaphore nobody acquired, to see it panic
+// (x/sync's own tests do): a facade.Mutex's Unlock of an unlocked mutex is
+// a fatal error, which no recover catches, so w is no mutex.
+func releaseUnacquired() (panicked bool) {
+	defer func() { panicked = recover() != nil }()
+	w := semaphore.NewWeighted(1) // want `w cannot move to facade.Mutex: it is released \(Release at semaphorekeep.go:\d+\) but never acquired`
+	w.Release(1)
+	return false
+}
