@@ -258,8 +258,9 @@ func TestNotUnder(t *testing.T) {
 // TestFairness: a goroutine that polls until another sets a flag is a
 // correct program under any fair scheduler, whether it polls an atomic or
 // a field under a lock (then, while it holds the lock, it is the only one
-// that can run); every strategy must let the setter run, instead of
-// reporting a step bound.
+// that can run), and whether one goroutine polls or two do (then the turn
+// a poller sits out must not go to the other poller for ever); every
+// strategy must let the setter run, instead of reporting a step bound.
 func TestFairness(t *testing.T) {
 	polls := map[string]func() func(){
 		"atomic": func() func() {
@@ -290,6 +291,22 @@ func TestFairness(t *testing.T) {
 					}
 				})
 				wg.Go(func() { mu.Lock(); set = true; mu.Unlock() })
+				wg.Wait()
+			}
+		},
+		"twoPollers": func() func() {
+			return func() {
+				var flag atomic.Bool
+				var wg facade.WaitGroup
+				wg.Go(func() {
+					for !flag.Load() {
+					}
+				})
+				wg.Go(func() {
+					for !flag.Load() {
+					}
+				})
+				wg.Go(func() { flag.Store(true) })
 				wg.Wait()
 			}
 		},
@@ -379,5 +396,52 @@ func TestShards(t *testing.T) {
 		if n, _ := strconv.Atoi(m[2]); n%3 != shard {
 			t.Errorf("shard %d/3 reports schedule %d, not one of its share", shard, n)
 		}
+	}
+}
+
+// TestFailureLeavesGoroutinesParked: when a schedule fails, its goroutines
+// stay where they wait; none is made to exit through deferred calls that
+// sync would never run (here, one that would panic on state the deadlock
+// never let it set).
+func TestFailureLeavesGoroutinesParked(t *testing.T) {
+	if isChild() {
+		stress.Run(t, func() {
+			var a, b facade.Mutex
+			var wg facade.WaitGroup
+			wg.Add(2)
+			go func() {
+				var r *struct{ v int }
+				defer func() { _ = r.v }() // nil unless the locks were taken
+				defer wg.Done()
+				a.Lock()
+				b.Lock()
+				r = &struct{ v int }{1}
+				b.Unlock()
+				a.Unlock()
+			}()
+			go func() { defer wg.Done(); b.Lock(); a.Lock(); a.Unlock(); b.Unlock() }()
+			wg.Wait()
+		})
+		return
+	}
+	out, failed := runChild(t, "^TestFailureLeavesGoroutinesParked$", nil)
+	if !failed || !strings.Contains(out, "explore: deadlock in schedule") || strings.Contains(out, "nil pointer") {
+		t.Fatalf("want the deadlock reported, and no deferred call run:\n%s", out)
+	}
+}
+
+// TestAbandonedBubbleStopsLaterRuns: a schedule that stalls leaves its
+// bubble running; the next stress.Run in the binary refuses to explore,
+// saying why, instead of taking the stalled goroutines' calls.
+func TestAbandonedBubbleStopsLaterRuns(t *testing.T) {
+	if isChild() {
+		t.Run("stalls", func(t *testing.T) { stress.Run(t, func() { <-outside }) })
+		t.Run("after", func(t *testing.T) { stress.Run(t, func() {}) })
+		return
+	}
+	out, failed := runChild(t, "^TestAbandonedBubbleStopsLaterRuns$", []string{"SYNCSWEEP_EXPLORE_STALL=300ms"})
+	if !failed || !strings.Contains(out, "explore: unmodelled block") ||
+		!strings.Contains(out, "no exploration can run in this test binary after TestAbandonedBubbleStopsLaterRuns/stalls (schedule 0 stalled)") {
+		t.Fatalf("want the stall, then the later run refused:\n%s", out)
 	}
 }

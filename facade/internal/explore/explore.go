@@ -17,6 +17,10 @@ var (
 	// stress.Run take turns.
 	exploring sync.Mutex
 	calls     = map[string]int{} // test name -> stress.Run calls so far, for run keys
+	// abandoned, once set, says which exploration left a bubble whose
+	// goroutines still run: they would make their facade calls to the
+	// next exploration's scheduler, so none runs after it.
+	abandoned string
 )
 
 // exploration is one stress.Run call.
@@ -47,6 +51,9 @@ func Explore(t *testing.T, body func()) (Outcome, error) {
 	}
 	exploring.Lock()
 	defer exploring.Unlock()
+	if abandoned != "" {
+		return Outcome{}, fmt.Errorf("no exploration can run in this test binary after %s: its goroutines still run where the scheduler cannot stop them; run this test on its own", abandoned)
+	}
 	name := t.Name()
 	key := runKey(name, calls[name])
 	calls[name]++
@@ -157,7 +164,16 @@ func (x *exploration) runSchedule(t *testing.T, body func(), s *sched) *Failure 
 		synctest.Test(t, func(*testing.T) { s.run(body) })
 	}()
 	if stall := x.watch(s, done); stall != nil {
+		abandoned = fmt.Sprintf("%s (schedule %d stalled)", t.Name(), s.index)
 		return stall // the bubble is abandoned: s belongs to it still
+	}
+	select {
+	case <-done:
+	case <-time.After(min(time.Second, x.cfg.Stall)):
+		// The scheduler returned with a failure, and a goroutine still
+		// runs without a facade operation: the bubble cannot end.
+		abandoned = fmt.Sprintf("%s (schedule %d failed with goroutines still running)", t.Name(), s.index)
+		return s.failure
 	}
 	f := s.failure
 	if f == nil {
@@ -188,6 +204,9 @@ func (x *exploration) watch(s *sched, done <-chan struct{}) *Failure {
 		case <-done:
 			return nil
 		case now := <-tick.C:
+			if s.ended.Load() && s.failure != nil {
+				return nil // failed; what still runs keeps the bubble from ending
+			}
 			if p := s.progress.Load(); p != last {
 				last, since = p, now
 				continue

@@ -127,6 +127,7 @@ type gstate struct {
 	pending bool  // parked at req, waiting for its turn
 	phase   uint8 // an RWMutex lock that waits in its second half
 	granted bool  // an RLock granted by the writer's Unlock
+	ran     int   // the step it last ran, -1 before its first
 }
 
 type rootResult struct {
@@ -161,6 +162,7 @@ type sched struct {
 	rootGoid int64
 	failure  *Failure
 	aborting bool
+	ended    atomic.Bool // run has returned: the bubble has nothing left to schedule
 }
 
 func newSched(x *exploration, index int, strat strategy, replay []int) *sched {
@@ -175,6 +177,7 @@ func newSched(x *exploration, index int, strat strategy, replay []int) *sched {
 // run is the bubble's main goroutine: it starts body and schedules until
 // every goroutine is done or the schedule fails.
 func (s *sched) run(body func()) {
+	defer s.ended.Store(true)
 	// Made here, inside the bubble: a goroutine blocked on them is durably
 	// blocked, so virtual time moves on while the scheduler waits.
 	s.reqs = make(chan request, 64)
@@ -185,7 +188,7 @@ func (s *sched) run(body func()) {
 	s.rootGoid = <-started
 	// The body's goroutine is goroutine 0, even if another reaches a
 	// facade operation first.
-	root := &gstate{id: 0, goid: s.rootGoid}
+	root := &gstate{id: 0, goid: s.rootGoid, ran: -1}
 	s.gs[s.rootGoid] = root
 	s.order = append(s.order, root)
 	for s.failure == nil {
@@ -279,15 +282,11 @@ func (s *sched) arrive(r request) {
 	}
 	g := s.gs[r.goid]
 	if g == nil {
-		g = &gstate{id: -1, goid: r.goid}
+		g = &gstate{id: -1, goid: r.goid, ran: -1}
 		s.gs[r.goid] = g
 		s.fresh = append(s.fresh, g)
 	}
 	g.req, g.pending, g.phase, g.granted = r, true, 0, false
-	if s.aborting {
-		g.pending = false
-		s.wake(g, response{abort: true})
-	}
 }
 
 func (s *sched) rootFinished(res rootResult) {
@@ -322,12 +321,17 @@ func (s *sched) decide() *gstate {
 		}
 	}
 	if len(en) > 1 && s.streak >= fairLimit {
-		for i, g := range en {
-			if g == s.last {
-				en = append(en[:i], en[i+1:]...)
-				break
+		// The goroutine on a streak sits out, and the one that has waited
+		// longest goes: not the strategy's pick among the others, which
+		// could hand the turn to another poller and never to the goroutine
+		// they wait for.
+		var next *gstate
+		for _, g := range en {
+			if g != s.last && (next == nil || g.ran < next.ran) {
+				next = g
 			}
 		}
+		en = append(en[:0], next)
 	}
 	s.enabledB = en
 	if len(en) == 0 {
@@ -414,7 +418,7 @@ func (s *sched) step(g *gstate) {
 	if s.failure != nil {
 		return
 	}
-	s.last = g
+	s.last, g.ran = g, s.steps
 	if goOn {
 		g.pending = false
 		s.wake(g, resp)
@@ -520,29 +524,10 @@ func (s *sched) fail(k Kind, msg string) {
 	s.failure.Goroutines = s.describe()
 }
 
-// abort ends a failed schedule: every goroutine parked at a facade
-// operation, now or later, exits (runtime.Goexit, so deferred calls run).
-// Goroutines blocked elsewhere stay blocked; the bubble then ends with
-// synctest's deadlock panic, which Explore expects.
+// abort ends a failed schedule: its goroutines stay where they are,
+// parked or blocked, and the bubble ends with synctest's deadlock panic,
+// which runSchedule expects. Waking them to exit would run their deferred
+// calls in states sync never reaches.
 func (s *sched) abort() {
 	s.aborting = true
-	for {
-		for _, g := range s.order {
-			if g.pending {
-				g.pending = false
-				s.wake(g, response{abort: true})
-			}
-		}
-		for _, g := range s.fresh {
-			if g.pending {
-				g.pending = false
-				s.wake(g, response{abort: true})
-			}
-		}
-		s.fresh = s.fresh[:0]
-		s.wait()
-		if s.drain() == 0 {
-			return
-		}
-	}
 }
