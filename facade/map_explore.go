@@ -18,19 +18,26 @@ type Map struct {
 	m sync.Map
 }
 
-func (m *Map) do(s *explore.Sched, c explore.Call) explore.Result {
+// do runs one Map operation under the scheduler. The race detector learns
+// the edges sync.Map makes: a write happens before the reads that see it;
+// two reads order nothing.
+func (m *Map) do(s *explore.Sched, c explore.Call, write, read bool) explore.Result {
 	p := unsafe.Pointer(m)
 	c.Obj = p
-	explore.ReleaseMerge(p)
+	if write {
+		explore.ReleaseMerge(p)
+	}
 	r := s.Do(c)
-	explore.Acquire(p)
+	if read {
+		explore.Acquire(p)
+	}
 	return r
 }
 
 // Load returns the value stored in the map for a key; see [sync.Map.Load].
 func (m *Map) Load(key any) (value any, ok bool) {
 	if s := explore.Current(); s != nil {
-		r := m.do(s, explore.Call{Op: explore.MapLoad, K: key})
+		r := m.do(s, explore.Call{Op: explore.MapLoad, K: key}, false, true)
 		return r.V, r.OK
 	}
 	return m.m.Load(key)
@@ -39,7 +46,7 @@ func (m *Map) Load(key any) (value any, ok bool) {
 // Store sets the value for a key; see [sync.Map.Store].
 func (m *Map) Store(key, value any) {
 	if s := explore.Current(); s != nil {
-		m.do(s, explore.Call{Op: explore.MapStore, K: key, V: value})
+		m.do(s, explore.Call{Op: explore.MapStore, K: key, V: value}, true, false)
 		return
 	}
 	m.m.Store(key, value)
@@ -49,7 +56,7 @@ func (m *Map) Store(key, value any) {
 // it stores and returns the given value; see [sync.Map.LoadOrStore].
 func (m *Map) LoadOrStore(key, value any) (actual any, loaded bool) {
 	if s := explore.Current(); s != nil {
-		r := m.do(s, explore.Call{Op: explore.MapLoadOrStore, K: key, V: value})
+		r := m.do(s, explore.Call{Op: explore.MapLoadOrStore, K: key, V: value}, true, true)
 		return r.V, r.OK
 	}
 	return m.m.LoadOrStore(key, value)
@@ -59,7 +66,7 @@ func (m *Map) LoadOrStore(key, value any) (actual any, loaded bool) {
 // any; see [sync.Map.LoadAndDelete].
 func (m *Map) LoadAndDelete(key any) (value any, loaded bool) {
 	if s := explore.Current(); s != nil {
-		r := m.do(s, explore.Call{Op: explore.MapLoadAndDelete, K: key})
+		r := m.do(s, explore.Call{Op: explore.MapLoadAndDelete, K: key}, true, true)
 		return r.V, r.OK
 	}
 	return m.m.LoadAndDelete(key)
@@ -68,7 +75,7 @@ func (m *Map) LoadAndDelete(key any) (value any, loaded bool) {
 // Delete deletes the value for a key; see [sync.Map.Delete].
 func (m *Map) Delete(key any) {
 	if s := explore.Current(); s != nil {
-		m.do(s, explore.Call{Op: explore.MapDelete, K: key})
+		m.do(s, explore.Call{Op: explore.MapDelete, K: key}, true, false)
 		return
 	}
 	m.m.Delete(key)
@@ -78,7 +85,7 @@ func (m *Map) Delete(key any) {
 // [sync.Map.Range].
 func (m *Map) Range(f func(key, value any) bool) {
 	if s := explore.Current(); s != nil {
-		kvs := m.do(s, explore.Call{Op: explore.MapRange}).KVs
+		kvs := m.do(s, explore.Call{Op: explore.MapRange}, false, true).KVs
 		for i := 0; i+1 < len(kvs); i += 2 {
 			if !f(kvs[i], kvs[i+1]) {
 				break
@@ -93,7 +100,7 @@ func (m *Map) Range(f func(key, value any) bool) {
 // [sync.Map.Swap].
 func (m *Map) Swap(key, value any) (previous any, loaded bool) {
 	if s := explore.Current(); s != nil {
-		r := m.do(s, explore.Call{Op: explore.MapSwap, K: key, V: value})
+		r := m.do(s, explore.Call{Op: explore.MapSwap, K: key, V: value}, true, true)
 		return r.V, r.OK
 	}
 	return m.m.Swap(key, value)
@@ -103,7 +110,7 @@ func (m *Map) Swap(key, value any) (previous any, loaded bool) {
 // the map is equal to old; see [sync.Map.CompareAndSwap].
 func (m *Map) CompareAndSwap(key, old, new any) (swapped bool) {
 	if s := explore.Current(); s != nil {
-		return m.do(s, explore.Call{Op: explore.MapCompareAndSwap, K: key, V: new, Old: old}).OK
+		return m.do(s, explore.Call{Op: explore.MapCompareAndSwap, K: key, V: new, Old: old}, true, true).OK
 	}
 	return m.m.CompareAndSwap(key, old, new)
 }
@@ -112,7 +119,7 @@ func (m *Map) CompareAndSwap(key, old, new any) (swapped bool) {
 // see [sync.Map.CompareAndDelete].
 func (m *Map) CompareAndDelete(key, old any) (deleted bool) {
 	if s := explore.Current(); s != nil {
-		return m.do(s, explore.Call{Op: explore.MapCompareAndDelete, K: key, Old: old}).OK
+		return m.do(s, explore.Call{Op: explore.MapCompareAndDelete, K: key, Old: old}, true, true).OK
 	}
 	return m.m.CompareAndDelete(key, old)
 }
@@ -120,7 +127,7 @@ func (m *Map) CompareAndDelete(key, old any) (deleted bool) {
 // Clear deletes all the entries; see [sync.Map.Clear].
 func (m *Map) Clear() {
 	if s := explore.Current(); s != nil {
-		m.do(s, explore.Call{Op: explore.MapClear})
+		m.do(s, explore.Call{Op: explore.MapClear}, true, false)
 		return
 	}
 	m.m.Clear()

@@ -113,3 +113,30 @@ func TestQuirkCondNoSpuriousWakeup(t *testing.T) {
 		wg.Wait()
 	})
 }
+
+// TestMapPanicsAsSync: what panics in sync.Map panics in the caller with
+// the same value, which a recover catches: a key that cannot be hashed, an
+// old value that cannot be compared.
+func TestMapPanicsAsSync(t *testing.T) {
+	t.Setenv("SYNCSWEEP_EXPLORE_SCHEDULES", "20")
+	type key struct{ v any }
+	stress.Run(t, func() {
+		var m facade.Map
+		for name, op := range map[string]func(){
+			"unhashable key": func() { m.Store(key{[]int{1}}, 1) },
+			"uncomparable old": func() {
+				m.Store("k", []int{1})
+				m.CompareAndSwap("k", []int{1}, 2)
+			},
+		} {
+			func() {
+				defer func() {
+					if _, ok := recover().(error); !ok {
+						t.Errorf("%s: no runtime error panic", name)
+					}
+				}()
+				op()
+			}()
+		}
+	})
+}

@@ -63,3 +63,27 @@ func TestNoRaceThroughFacadeLocks(t *testing.T) {
 		t.Fatalf("a properly locked counter failed under -race -tags explore:\n%s", out)
 	}
 }
+
+// TestRaceThroughMapReads: two goroutines that only read a facade Map are
+// not ordered by it (sync.Map orders a write before the reads that see it,
+// and nothing else), so their unsynchronised counter is reported.
+func TestRaceThroughMapReads(t *testing.T) {
+	if isChild() {
+		t.Setenv("SYNCSWEEP_EXPLORE_SCHEDULES", "5")
+		stress.Run(t, func() {
+			var m facade.Map
+			m.Store("k", 1)
+			n := 0
+			var wg facade.WaitGroup
+			wg.Add(2)
+			go func() { defer wg.Done(); n++; m.Load("k") }()
+			go func() { defer wg.Done(); m.Load("k"); n++ }()
+			wg.Wait()
+		})
+		return
+	}
+	out, failed := runChild(t, "^TestRaceThroughMapReads$", nil)
+	if !failed || !strings.Contains(out, "WARNING: DATA RACE") {
+		t.Fatalf("the race between two Map readers was not reported:\n%s", out)
+	}
+}

@@ -2,11 +2,7 @@
 
 package explore
 
-import (
-	"fmt"
-	"reflect"
-	"unsafe"
-)
+import "unsafe"
 
 // The model: what each facade object is in the current schedule. Only the
 // scheduler's goroutine reads or writes it. An object's state is made at
@@ -262,17 +258,17 @@ func removeTicket(list *[]int64, t int64) {
 	}
 }
 
-// execMap runs one Map operation on the model. A key that cannot be
-// hashed panics in the caller, as it does in sync.Map.
+// execMap runs one Map operation on the model. What panics in sync.Map
+// (a key that cannot be hashed, an old value that cannot be compared)
+// panics in the caller with the same value.
 func (s *sched) execMap(m *mapState, r *request) (resp response) {
+	defer func() {
+		if p := recover(); p != nil {
+			resp = response{panicV: p}
+		}
+	}()
 	if m.m == nil {
 		m.m = map[any]any{}
-	}
-	if r.op != MapRange && r.op != MapClear {
-		if t := reflect.TypeOf(r.k); t != nil && !t.Comparable() {
-			resp.panic = fmt.Sprintf("runtime error: hash of unhashable type %v", t)
-			return resp
-		}
 	}
 	store := func(k, v any) {
 		if _, ok := m.m[k]; !ok {
@@ -312,12 +308,12 @@ func (s *sched) execMap(m *mapState, r *request) (resp response) {
 		resp.v, resp.ok = m.m[r.k]
 		store(r.k, r.v)
 	case MapCompareAndSwap:
-		if v, ok := m.m[r.k]; ok && equal(v, r.old) {
+		if v, ok := m.m[r.k]; ok && v == r.old {
 			store(r.k, r.v)
 			resp.ok = true
 		}
 	case MapCompareAndDelete:
-		if v, ok := m.m[r.k]; ok && equal(v, r.old) {
+		if v, ok := m.m[r.k]; ok && v == r.old {
 			del(r.k)
 			resp.ok = true
 		}
@@ -330,15 +326,4 @@ func (s *sched) execMap(m *mapState, r *request) (resp response) {
 		m.m, m.keys = map[any]any{}, nil
 	}
 	return resp
-}
-
-// equal is sync.Map's comparison of old values: == on comparable values; a
-// value that is not comparable panics there, and never matches here.
-func equal(a, b any) (eq bool) {
-	defer func() {
-		if recover() != nil {
-			eq = false
-		}
-	}()
-	return a == b
 }

@@ -80,10 +80,10 @@ type request struct {
 
 // response ends a goroutine's wait at a scheduling point.
 type response struct {
-	ok    bool
-	n     int64
-	v     any
-	kvs   []any // Map.Range's snapshot: key, value, key, value...
-	abort bool  // the schedule is over: the goroutine exits (runtime.Goexit)
-	panic string
+	ok     bool
+	n      int64
+	v      any
+	kvs    []any // Map.Range's snapshot: key, value, key, value...
+	abort  bool  // the schedule is over: the goroutine exits (runtime.Goexit)
+	panicV any   // the operation panics in the caller with this value, as sync's does
 }

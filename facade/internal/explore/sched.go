@@ -104,8 +104,8 @@ func (s *Sched) Do(c Call) Result {
 	if len(resp.kvs) > 0 {
 		Acquire(unsafe.Pointer(&resp.kvs[0]))
 	}
-	if resp.panic != "" {
-		panic(resp.panic)
+	if resp.panicV != nil {
+		panic(resp.panicV)
 	}
 	return Result{OK: resp.ok, N: resp.n, V: resp.v, KVs: resp.kvs}
 }
