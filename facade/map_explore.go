@@ -23,7 +23,7 @@ type Map struct {
 // two reads order nothing.
 func (m *Map) do(s *explore.Sched, c explore.Call, write, read bool) explore.Result {
 	p := unsafe.Pointer(m)
-	c.Obj = p
+	c.Obj, c.Real = p, &m.m
 	if write {
 		explore.ReleaseMerge(p)
 	}

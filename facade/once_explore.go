@@ -25,7 +25,7 @@ func (o *Once) Do(f func()) {
 		return
 	}
 	p := unsafe.Pointer(o)
-	if !s.Do(explore.Call{Op: explore.OnceDo, Obj: p}).OK {
+	if !s.Do(explore.Call{Op: explore.OnceDo, Obj: p, Real: &o.o}).OK {
 		explore.Acquire(p)
 		return
 	}

@@ -80,7 +80,11 @@
 // (Add, Done, Wait, Go), Map (each call one atomic step; Range visits keys
 // in the order first stored, a snapshot taken at the call), Pool (a stack
 // that never drops an item, where sync.Pool may drop any) and every
-// facade/atomic operation (sequentially consistent, one at a time). Channel
+// facade/atomic operation (sequentially consistent, one at a time). Each
+// object's model is made at its first operation in a schedule: a Map
+// holds what was stored in it before the exploration (in the order of its
+// keys' printed form), a Once that already ran stays done; any other
+// object starts unlocked, empty and zero in every schedule. Channel
 // operations, select and sleeps inside the body are not scheduling points:
 // the Go runtime orders them, inside the bubble, so a deadlock through them
 // is still found (the bubble sees every goroutine block), but the

@@ -140,3 +140,33 @@ func TestMapPanicsAsSync(t *testing.T) {
 		}
 	})
 }
+
+var (
+	registry  facade.Map
+	setupOnce facade.Once
+)
+
+// TestSeededFromRealObjects: a Map filled before the exploration keeps its
+// entries in every schedule, and a Once that already ran does not run
+// again, as in sync.
+func TestSeededFromRealObjects(t *testing.T) {
+	t.Setenv("SYNCSWEEP_EXPLORE_SCHEDULES", "20")
+	registry.Store("json", 1)
+	registry.Store("xml", 2)
+	ran := 0
+	setupOnce.Do(func() { ran++ })
+	stress.Run(t, func() {
+		if v, ok := registry.Load("json"); !ok || v != 1 {
+			t.Errorf("Load(json) = %v, %v in the schedule", v, ok)
+		}
+		var keys []any
+		registry.Range(func(k, _ any) bool { keys = append(keys, k); return true })
+		if fmt.Sprint(keys) != "[json xml]" {
+			t.Errorf("Range visited %v", keys)
+		}
+		setupOnce.Do(func() { ran++ })
+	})
+	if ran != 1 {
+		t.Errorf("the Once that ran before the exploration ran %d more times in it", ran-1)
+	}
+}

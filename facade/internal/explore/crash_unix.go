@@ -29,8 +29,8 @@ const (
 )
 
 func init() {
-	if path := os.Getenv(monitorEnv); path != "" {
-		monitor(path)
+	if os.Getenv(monitorEnv) != "" {
+		monitor(os.NewFile(3, "syncsweep-explore"))
 		os.Exit(0)
 	}
 }
@@ -41,27 +41,27 @@ type mapped struct {
 	n int
 }
 
-// startMonitor maps a temporary file, starts the monitor with the file's
-// path, and points the crash output at it. It returns nil if any step
-// fails: crashes then print Go's message alone.
+// startMonitor maps a temporary file, starts the monitor with the file
+// (its descriptor 3), and points the crash output at it. The file's name
+// is removed at once, so nothing is left behind however either process
+// ends. It returns nil if any step fails: crashes then print Go's message
+// alone.
 func startMonitor() *mapped {
 	f, err := os.CreateTemp("", "syncsweep-explore-*")
 	if err != nil {
 		return nil
 	}
 	defer f.Close()
+	os.Remove(f.Name())
 	if f.Truncate(mappedSize) != nil {
-		os.Remove(f.Name())
 		return nil
 	}
 	b, err := syscall.Mmap(int(f.Fd()), 0, mappedSize, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_SHARED)
 	if err != nil {
-		os.Remove(f.Name())
 		return nil
 	}
 	r, w, err := os.Pipe()
 	if err != nil {
-		os.Remove(f.Name())
 		return nil
 	}
 	exe, err := os.Executable()
@@ -69,13 +69,13 @@ func startMonitor() *mapped {
 		exe = os.Args[0]
 	}
 	cmd := exec.Command(exe)
-	cmd.Env = append(os.Environ(), monitorEnv+"="+f.Name())
+	cmd.Env = append(os.Environ(), monitorEnv+"=1")
 	cmd.Stdin = r
 	cmd.Stderr = os.Stderr
+	cmd.ExtraFiles = []*os.File{f}
 	if cmd.Start() != nil {
 		r.Close()
 		w.Close()
-		os.Remove(f.Name())
 		return nil
 	}
 	r.Close()
@@ -95,6 +95,9 @@ func (m *mapped) begin(key string, index int, strategy string, seed uint64, test
 	copy(m.b[offKey:offKey+8], key)
 	n := copy(m.b[offStrategy+1:offTest], strategy)
 	m.b[offStrategy] = byte(n)
+	if len(test) > 255 {
+		test = "" // the length is one byte: no hint rather than a wrong one
+	}
 	n = copy(m.b[offTest+1:offChoices], test)
 	m.b[offTest] = byte(n)
 	m.n = 0
@@ -112,15 +115,15 @@ func (m *mapped) choose(id int) {
 func (m *mapped) end() { m.b[offActive] = 0 }
 
 // monitor waits for the test binary to end. If it crashed during a
-// schedule, it names the schedule and prints its replay line.
-func monitor(path string) {
-	defer os.Remove(path)
+// schedule, it names the schedule and prints its replay line. f is the
+// mapped file, whose name is already gone.
+func monitor(mapping *os.File) {
 	crash, _ := io.ReadAll(os.Stdin)
 	if len(crash) == 0 {
 		return // the test binary ended without a crash
 	}
-	b, err := os.ReadFile(path)
-	if err != nil || len(b) < offChoices || b[offActive] != 1 {
+	b := make([]byte, mappedSize)
+	if n, _ := mapping.ReadAt(b, 0); n < offChoices || b[offActive] != 1 {
 		return // not during a schedule
 	}
 	f := &Failure{

@@ -6,9 +6,10 @@ import "unsafe"
 
 // The model: what each facade object is in the current schedule. Only the
 // scheduler's goroutine reads or writes it. An object's state is made at
-// its first operation in the schedule (unlocked, empty, zero), whatever
-// the object went through before, so package-level locks start each
-// schedule afresh.
+// its first operation in the schedule: a Map holds what was stored in it
+// before the exploration (a registry filled in init), a Once that already
+// ran stays done (seed.go); every other object starts unlocked, empty and
+// zero, whatever it went through before.
 
 type mutexState struct {
 	locked bool
@@ -99,7 +100,7 @@ func (s *sched) enabled(g *gstate) bool {
 	case CondWait:
 		return r.n < get(s.m.conds, r.obj).notified
 	case OnceDo:
-		return get(s.m.onces, r.obj).running == nil
+		return s.once(r).running == nil
 	case WGWait:
 		return get(s.m.wgs, r.obj).n == 0
 	}
@@ -200,7 +201,7 @@ func (s *sched) exec(g *gstate) (resp response, goOn bool) {
 		c := get(s.m.conds, r.obj)
 		c.notified = c.next
 	case OnceDo:
-		o := get(s.m.onces, r.obj)
+		o := s.once(r)
 		if !o.done {
 			o.running = g
 			resp.ok = true // run f
@@ -226,7 +227,7 @@ func (s *sched) exec(g *gstate) (resp response, goOn bool) {
 		p := get(s.m.pools, r.obj)
 		p.items = append(p.items, r.v)
 	default:
-		resp = s.execMap(get(s.m.maps, r.obj), r)
+		resp = s.execMap(s.mapOf(r), r)
 	}
 	return resp, true
 }

@@ -74,6 +74,7 @@ type request struct {
 	n    int64          // WaitGroup delta; Cond ticket
 	k, v any            // Map key and value; Pool value
 	old  any            // Map old value
+	real any            // the sync object the facade object wraps, to seed the model (model.go)
 	pc   uintptr        // the caller, for reports
 	wake chan response  // the goroutine waits here for its turn
 }

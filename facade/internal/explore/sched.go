@@ -60,6 +60,7 @@ type Call struct {
 	N      int64
 	K, V   any
 	Old    any
+	Real   any // the sync value inside the facade object (*sync.Map, *sync.Once): seeds the model
 	Caller int // frames between Do's caller and the user's call
 }
 
@@ -76,7 +77,7 @@ type Result struct {
 // the schedule is over, the goroutine exits (runtime.Goexit); if sync would
 // panic, Do panics with sync's message.
 func (s *Sched) Do(c Call) Result {
-	r := request{goid: goid.Get(), op: c.Op, obj: c.Obj, n: c.N, k: c.K, v: c.V, old: c.Old}
+	r := request{goid: goid.Get(), op: c.Op, obj: c.Obj, n: c.N, k: c.K, v: c.V, old: c.Old, real: c.Real}
 	if c.Op.acquires() {
 		var pc [1]uintptr
 		if runtime.Callers(3+c.Caller, pc[:]) == 1 {

@@ -5,6 +5,7 @@ package explore
 import (
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -76,5 +77,18 @@ func TestConfigFromEnv(t *testing.T) {
 		if !strings.HasPrefix(got, tc.want) {
 			t.Errorf("%v: got %q, want %q", tc.env, got, tc.want)
 		}
+	}
+}
+
+// TestOnceDone: onceDone reads sync.Once's layout right on this
+// toolchain.
+func TestOnceDone(t *testing.T) {
+	var o sync.Once
+	if onceDone(&o) {
+		t.Fatal("a new Once reads as done")
+	}
+	o.Do(func() {})
+	if !onceDone(&o) {
+		t.Fatal("a Once that ran reads as not done")
 	}
 }
