@@ -28,7 +28,7 @@ func (p *Pool) Put(x any) {
 		return
 	}
 	if s := explore.Current(); s != nil {
-		explore.ReleaseMerge(unsafe.Pointer(p))
+		explore.ReleaseMerge(item(x))
 		s.Do(explore.Call{Op: explore.PoolPut, Obj: unsafe.Pointer(p), V: x})
 		return
 	}
@@ -42,8 +42,10 @@ func (p *Pool) Get() any {
 	var x any
 	if s := explore.Current(); s != nil {
 		r := s.Do(explore.Call{Op: explore.PoolGet, Obj: unsafe.Pointer(p)})
-		explore.Acquire(unsafe.Pointer(p))
 		x = r.V
+		if x != nil {
+			explore.Acquire(item(x))
+		}
 	} else {
 		x = p.p.Get()
 	}
@@ -52,3 +54,8 @@ func (p *Pool) Get() any {
 	}
 	return x
 }
+
+// item is the race detector's address for a pooled value, as sync.Pool
+// keys its edges: a Get is ordered after the Put of the item it returns,
+// and after nothing else.
+func item(x any) unsafe.Pointer { return (*[2]unsafe.Pointer)(unsafe.Pointer(&x))[1] }

@@ -4,6 +4,7 @@ package stress_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -168,5 +169,45 @@ func TestSeededFromRealObjects(t *testing.T) {
 	})
 	if ran != 1 {
 		t.Errorf("the Once that ran before the exploration ran %d more times in it", ran-1)
+	}
+}
+
+// TestWaitGroupPanicsAsSync: a negative counter panics in the caller,
+// which a recover catches, as in sync.
+func TestWaitGroupPanicsAsSync(t *testing.T) {
+	t.Setenv("SYNCSWEEP_EXPLORE_SCHEDULES", "5")
+	stress.Run(t, func() {
+		var wg facade.WaitGroup
+		defer func() {
+			if p := recover(); p != "sync: negative WaitGroup counter" {
+				t.Errorf("recovered %v", p)
+			}
+		}()
+		wg.Done()
+	})
+}
+
+// TestWaitGroupReusedEarly: the Done that brings the counter to zero
+// releases a waiter; an Add before that waiter returns makes it panic, as
+// sync's does ("WaitGroup is reused before previous Wait has returned").
+func TestWaitGroupReusedEarly(t *testing.T) {
+	if isChild() {
+		stress.Run(t, func() {
+			var wg facade.WaitGroup
+			wg.Add(1)
+			done := make(chan bool)
+			go func() { wg.Wait(); done <- true }()
+			time.Sleep(time.Millisecond) // the waiter is in Wait
+			wg.Done()
+			wg.Add(1)
+			time.Sleep(time.Millisecond)
+			wg.Done()
+			<-done
+		})
+		return
+	}
+	out, failed := runChild(t, "^TestWaitGroupReusedEarly$", nil)
+	if !failed || !strings.Contains(out, "WaitGroup is reused before previous Wait has returned") {
+		t.Fatalf("want the reuse to panic as in sync:\n%s", out)
 	}
 }

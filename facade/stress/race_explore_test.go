@@ -5,6 +5,7 @@ package stress_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/syncsweep/syncsweep/facade"
 	"github.com/syncsweep/syncsweep/facade/atomic"
@@ -85,5 +86,37 @@ func TestRaceThroughMapReads(t *testing.T) {
 	out, failed := runChild(t, "^TestRaceThroughMapReads$", nil)
 	if !failed || !strings.Contains(out, "WARNING: DATA RACE") {
 		t.Fatalf("the race between two Map readers was not reported:\n%s", out)
+	}
+}
+
+// TestRaceThroughPool: a Get is ordered after the Put of the item it
+// returns and nothing else (sync.Pool keys its edges by item), so a
+// counter written before another item's Put is a race.
+func TestRaceThroughPool(t *testing.T) {
+	if isChild() {
+		t.Setenv("SYNCSWEEP_EXPLORE_SCHEDULES", "5")
+		stress.Run(t, func() {
+			var p facade.Pool
+			x := 0
+			var wg facade.WaitGroup
+			wg.Add(1)
+			go func() {
+				x = 1
+				p.Put(new(int))
+				wg.Done()
+			}()
+			time.Sleep(time.Second)
+			mine := new(int)
+			p.Put(mine)
+			if p.Get() == mine {
+				_ = x
+			}
+			wg.Wait()
+		})
+		return
+	}
+	out, failed := runChild(t, "^TestRaceThroughPool$", nil)
+	if !failed || !strings.Contains(out, "WARNING: DATA RACE") {
+		t.Fatalf("the race the pool does not order was not reported:\n%s", out)
 	}
 }

@@ -102,7 +102,7 @@ func (s *sched) enabled(g *gstate) bool {
 	case OnceDo:
 		return s.once(r).running == nil
 	case WGWait:
-		return get(s.m.wgs, r.obj).n == 0
+		return g.granted || get(s.m.wgs, r.obj).n == 0
 	}
 	return true
 }
@@ -213,9 +213,24 @@ func (s *sched) exec(g *gstate) (resp response, goOn bool) {
 		wg := get(s.m.wgs, r.obj)
 		wg.n += r.n
 		if wg.n < 0 {
-			panic(misuse("sync: negative WaitGroup counter"))
+			wg.n -= r.n
+			resp.panicV = "sync: negative WaitGroup counter"
+			break
+		}
+		if wg.n == 0 {
+			// As sync: the Add that brings the counter to zero releases
+			// the waiters; one that runs after a new Add finds the group
+			// reused.
+			for _, w := range s.order {
+				if w.pending && w.req.op == WGWait && w.req.obj == r.obj {
+					w.granted = true
+				}
+			}
 		}
 	case WGWait:
+		if g.granted && get(s.m.wgs, r.obj).n != 0 {
+			resp.panicV = "sync: WaitGroup is reused before previous Wait has returned"
+		}
 	case PoolGet:
 		p := get(s.m.pools, r.obj)
 		if n := len(p.items); n > 0 {
