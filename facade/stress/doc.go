@@ -94,11 +94,14 @@
 // virtual time may run one hour (the horizon) for a sleeper to wake; what
 // is still blocked then is a deadlock, or a leak once the body has
 // returned, and goroutines that kept waking on timers without a facade
-// operation are a livelock (reported as a step bound). A goroutine that
+// operation are a livelock (reported as a step bound). A schedule past
+// half its step bound is presumed to spin: from then on, a goroutine that
 // wins 32 choices in a row against another that could run sits out one
-// choice, so a loop that polls (an atomic, or a field under a lock) lets
-// the goroutine it waits for run; DFS's proof covers the schedules this
-// rule allows.
+// choice, for the one that waited longest, so a loop that polls (an
+// atomic, or a field under a lock) lets the goroutine it waits for run
+// instead of ending in a step bound. (From the first step, the rule would
+// keep DFS from running a goroutine on, which finds bugs that need it.)
+// DFS's proof covers the schedules this rule allows.
 //
 // What is not: anything that blocks outside the body's world. A goroutine
 // blocked on I/O, on a sync lock the sweep did not move (in a dependency,

@@ -85,6 +85,7 @@ func TestQuirkSleepEndsLast(t *testing.T) {
 // documentation, though its implementation keeps it.
 func TestQuirkCondNoSpuriousWakeup(t *testing.T) {
 	t.Setenv("SYNCSWEEP_EXPLORE_SCHEDULES", "200")
+	t.Setenv("SYNCSWEEP_EXPLORE_MAX_STEPS", "2000") // the signaller polls: fairness from step 1000
 	stress.Run(t, func() {
 		var mu facade.Mutex
 		c := facade.NewCond(&mu)

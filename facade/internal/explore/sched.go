@@ -23,11 +23,15 @@ import (
 const horizon = time.Hour
 
 // fairLimit is how many choices in a row a goroutine may win against
-// another that could run, before it must let another go first for one
-// choice.
-// Without it a goroutine that polls (for !flag.Load() {}) would keep the
-// turn forever under DFS's and PCT's choices, and a correct program would
-// hit the step bound. The forced switch is not a preemption.
+// another that could run, before it must let the one that waited longest
+// go first for one choice; but only in a schedule past half its step bound
+// (SYNCSWEEP_EXPLORE_MAX_STEPS), which is presumed to spin. Without it a
+// goroutine that polls (for !flag.Load() {}) would keep the turn forever
+// under DFS's and PCT's choices, and a correct program would hit the step
+// bound; with it from the first step, DFS's default of running a goroutine
+// on stops finding the bugs that need exactly that (GoKer's
+// Kubernetes58107: a helper's every Signal lost). The forced switch is not
+// a preemption.
 const fairLimit = 32
 
 // active is the schedule being explored. Explorations run one at a time
@@ -321,7 +325,7 @@ func (s *sched) decide() *gstate {
 			en = append(en, g)
 		}
 	}
-	if len(en) > 1 && s.streak >= fairLimit {
+	if len(en) > 1 && s.streak >= fairLimit && s.steps > s.x.cfg.MaxSteps/2 {
 		// The goroutine on a streak sits out, and the one that has waited
 		// longest goes: not the strategy's pick among the others, which
 		// could hand the turn to another poller and never to the goroutine
