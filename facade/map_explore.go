@@ -23,11 +23,21 @@ type Map struct {
 // two reads order nothing.
 func (m *Map) do(s *explore.Sched, c explore.Call, write, read bool) explore.Result {
 	p := unsafe.Pointer(m)
-	c.Obj, c.Real = p, &m.m
+	c.Obj = p
 	if write {
 		explore.ReleaseMerge(p)
 	}
 	r := s.Do(c)
+	if r.NeedSeed {
+		// The Map's first operation in this schedule: it starts with
+		// what was stored in it outside the exploration.
+		c.Seed = []any{}
+		m.m.Range(func(k, v any) bool {
+			c.Seed = append(c.Seed, k, v)
+			return true
+		})
+		r = s.Do(c)
+	}
 	if read {
 		explore.Acquire(p)
 	}

@@ -25,7 +25,11 @@ func (o *Once) Do(f func()) {
 		return
 	}
 	p := unsafe.Pointer(o)
-	if !s.Do(explore.Call{Op: explore.OnceDo, Obj: p, Real: &o.o}).OK {
+	var done int64 // a Once that ran before the exploration stays done
+	if explore.OnceRan(&o.o) {
+		done = 1
+	}
+	if !s.Do(explore.Call{Op: explore.OnceDo, Obj: p, N: done}).OK {
 		explore.Acquire(p)
 		return
 	}

@@ -242,7 +242,12 @@ func (s *sched) exec(g *gstate) (resp response, goOn bool) {
 		p := get(s.m.pools, r.obj)
 		p.items = append(p.items, r.v)
 	default:
-		resp = s.execMap(s.mapOf(r), r)
+		m := s.mapOf(r)
+		if m == nil {
+			resp.needSeed = true
+			break
+		}
+		resp = s.execMap(m, r)
 	}
 	return resp, true
 }

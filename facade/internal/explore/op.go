@@ -68,23 +68,24 @@ func (o Op) String() string { return opNames[o] }
 // user goroutine wrote, so the race detector sees no access of ours to
 // order (see race.go).
 type request struct {
-	goid int64
-	op   Op
-	obj  unsafe.Pointer // the facade object; a key, never dereferenced
-	n    int64          // WaitGroup delta; Cond ticket
-	k, v any            // Map key and value; Pool value
-	old  any            // Map old value
-	real any            // the sync object the facade object wraps, to seed the model (model.go)
-	pc   uintptr        // the caller, for reports
-	wake chan response  // the goroutine waits here for its turn
+	goid   int64
+	op     Op
+	obj    unsafe.Pointer // the facade object; a key, never dereferenced
+	n      int64          // WaitGroup delta; Cond ticket
+	k, v   any            // Map key and value; Pool value
+	old    any            // Map old value
+	seeded []any          // a Map's entries outside the exploration, when the scheduler asked (seed.go)
+	pc     uintptr        // the caller, for reports
+	wake   chan response  // the goroutine waits here for its turn
 }
 
 // response ends a goroutine's wait at a scheduling point.
 type response struct {
-	ok     bool
-	n      int64
-	v      any
-	kvs    []any // Map.Range's snapshot: key, value, key, value...
-	abort  bool  // the schedule is over: the goroutine exits (runtime.Goexit)
-	panicV any   // the operation panics in the caller with this value, as sync's does
+	ok       bool
+	n        int64
+	v        any
+	kvs      []any // Map.Range's snapshot: key, value, key, value...
+	abort    bool  // the schedule is over: the goroutine exits (runtime.Goexit)
+	needSeed bool  // nothing ran: send the object's entries with the same call (seed.go)
+	panicV   any   // the operation panics in the caller with this value, as sync's does
 }

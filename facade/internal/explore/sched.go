@@ -64,16 +64,17 @@ type Call struct {
 	N      int64
 	K, V   any
 	Old    any
-	Real   any // the sync value inside the facade object (*sync.Map, *sync.Once): seeds the model
-	Caller int // frames between Do's caller and the user's call
+	Seed   []any // a Map's entries (key, value...), when the last call's Result asked for them
+	Caller int   // frames between Do's caller and the user's call
 }
 
 // Result is what the operation returned.
 type Result struct {
-	OK  bool
-	N   int64
-	V   any
-	KVs []any
+	OK       bool
+	N        int64
+	V        any
+	KVs      []any
+	NeedSeed bool // nothing ran: call again with Call.Seed set to the object's entries
 }
 
 // Do waits for the scheduler to choose the calling goroutine's operation,
@@ -81,7 +82,7 @@ type Result struct {
 // the schedule is over, the goroutine exits (runtime.Goexit); if sync would
 // panic, Do panics with sync's message.
 func (s *Sched) Do(c Call) Result {
-	r := request{goid: goid.Get(), op: c.Op, obj: c.Obj, n: c.N, k: c.K, v: c.V, old: c.Old, real: c.Real}
+	r := request{goid: goid.Get(), op: c.Op, obj: c.Obj, n: c.N, k: c.K, v: c.V, old: c.Old, seeded: c.Seed}
 	if c.Op.acquires() {
 		var pc [1]uintptr
 		if runtime.Callers(3+c.Caller, pc[:]) == 1 {
@@ -112,7 +113,7 @@ func (s *Sched) Do(c Call) Result {
 	if resp.panicV != nil {
 		panic(resp.panicV)
 	}
-	return Result{OK: resp.ok, N: resp.n, V: resp.v, KVs: resp.kvs}
+	return Result{OK: resp.ok, N: resp.n, V: resp.v, KVs: resp.kvs, NeedSeed: resp.needSeed}
 }
 
 func (o Op) acquires() bool {

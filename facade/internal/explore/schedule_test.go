@@ -80,15 +80,15 @@ func TestConfigFromEnv(t *testing.T) {
 	}
 }
 
-// TestOnceDone: onceDone reads sync.Once's layout right on this
+// TestOnceDone: OnceRan reads sync.Once's layout right on this
 // toolchain.
 func TestOnceDone(t *testing.T) {
 	var o sync.Once
-	if onceDone(&o) {
+	if OnceRan(&o) {
 		t.Fatal("a new Once reads as done")
 	}
 	o.Do(func() {})
-	if !onceDone(&o) {
+	if !OnceRan(&o) {
 		t.Fatal("a Once that ran reads as not done")
 	}
 }

@@ -12,51 +12,67 @@ import (
 
 // Seeding the model from the real object, at its first operation in a
 // schedule: a Map filled before the exploration (a registry in init) keeps
-// its entries, and a Once that already ran stays done, as they would in
-// sync. The scheduler reads the real object only before the schedule's
-// goroutines could have touched it under this backend.
+// its entries, and a Once that already ran stays done, as in sync. The
+// goroutine that calls reads the real object (the scheduler must not: one
+// made inside the body was written by that goroutine, and the race
+// detector would call the scheduler's read a race): a Once's caller sends
+// whether it is done with every call; a Map's first call in a schedule is
+// answered "send your entries", and the caller sends a snapshot with the
+// same call again.
 
-// mapOf returns r's Map, seeded with the real sync.Map's entries. Their
-// order (Range's) is by each key's printed form, so a replay sees the same
-// one; entries stored during the schedule follow in insertion order.
+// mapOf returns r's Map, or nil when the caller must send its entries
+// first (resp.needSeed). The seeded entries come in the order of each
+// key's printed form, so a replay sees the same; entries stored during the
+// schedule follow in insertion order.
 func (s *sched) mapOf(r *request) *mapState {
-	m, ok := s.m.maps[r.obj]
-	if ok {
+	if m, ok := s.m.maps[r.obj]; ok {
 		return m
 	}
-	m = &mapState{m: map[any]any{}}
+	if r.seeded == nil {
+		return nil
+	}
+	m := &mapState{m: map[any]any{}}
 	s.m.maps[r.obj] = m
-	real, _ := r.real.(*sync.Map)
-	if real == nil {
-		return m
-	}
-	real.Range(func(k, v any) bool {
-		m.m[k] = v
-		m.keys = append(m.keys, k)
-		return true
-	})
+	m.keys = seedPairs(m.m, r.seeded)
 	sort.SliceStable(m.keys, func(i, j int) bool {
 		return fmt.Sprintf("%T %v", m.keys[i], m.keys[i]) < fmt.Sprintf("%T %v", m.keys[j], m.keys[j])
 	})
 	return m
 }
 
-// once returns r's Once, done if the real sync.Once already ran.
+// seedPairs copies the caller's snapshot (key, value, key, value...) into
+// the model. It reads memory the caller wrote without ordering either
+// goroutine after the other: the snapshot is the caller's to give, and an
+// edge would tell the race detector that the caller's past happens before
+// every goroutine the scheduler wakes later.
+//
+//go:norace
+func seedPairs(into map[any]any, kvs []any) []any {
+	keys := make([]any, 0, len(kvs)/2)
+	for i := 0; i+1 < len(kvs); i += 2 {
+		// Copied here first: the map's own code would read them where
+		// the caller wrote them, and tell the race detector so.
+		k, v := kvs[i], kvs[i+1]
+		into[k] = v
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// once returns r's Once, done if the caller found the real sync.Once done
+// (Call.Done).
 func (s *sched) once(r *request) *onceState {
 	o, ok := s.m.onces[r.obj]
 	if !ok {
-		o = &onceState{}
-		if real, _ := r.real.(*sync.Once); real != nil {
-			o.done = onceDone(real)
-		}
+		o = &onceState{done: r.n == 1}
 		s.m.onces[r.obj] = o
 	}
 	return o
 }
 
-// onceDone reads sync.Once's done flag, its first word since Go 1.22
+// OnceRan reads sync.Once's done flag, its first word since Go 1.22
 // (struct{ _ noCopy; done atomic.Uint32; m Mutex }); TestOnceDone checks
 // the layout on the toolchain that builds this.
-func onceDone(o *sync.Once) bool {
+func OnceRan(o *sync.Once) bool {
 	return (*atomic.Uint32)(unsafe.Pointer(o)).Load() != 0
 }
