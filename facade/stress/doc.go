@@ -120,12 +120,15 @@
 // report line and replay line after Go's message, where the platform can
 // map a file (unix). The body's own nondeterminism (math/rand, the order
 // of a map's iteration, select among ready channels) can make a replay
-// take another path: it is reported as nondeterminism. So can goroutines
-// that reach their first facade operation at the same point: they are
-// numbered in the order of their runtime ids, which follows creation order
-// for goroutines that one goroutine created, but not always for goroutines
-// that two goroutines created while both ran (measured on such a program:
-// 59 of 300 replays took the other numbering and said so). A single sleep
+// take another path: it is reported as nondeterminism. Goroutines that
+// reach their first facade operation at the same point are numbered by
+// how they were created, which a replay repeats: a goroutine after the one
+// that started it; the children of a numbered goroutine in the order of
+// its number, before the children of one that ended before any facade
+// operation; then by go statement. Only goroutines that one go statement
+// started (in a loop) fall back on the order of their runtime ids, which
+// follows creation unless the creator moved between processors mid-loop:
+// a replay that took the other numbering says so. A single sleep
 // longer than the horizon, with nothing else to run, is reported as a
 // livelock.
 //

@@ -77,6 +77,8 @@ type dumped struct {
 	durable      bool   // blocked on something only the bubble can undo
 	stack        string // the frames, ours left out
 	synctestRoot bool   // the bubble's own root goroutine (synctest's)
+	parent       int64  // the goroutine that started it (0: unknown)
+	site         string // where it was started: "created by" and the line below
 }
 
 // dump returns the stacks of every goroutine in bubble id (0: all).
@@ -121,7 +123,28 @@ func parseGoroutine(block string) (d dumped, bubble int64, ok bool) {
 	// and the goroutine that waits for the test function.
 	d.synctestRoot = strings.HasPrefix(status, "synctest.Run") || strings.Contains(frames, "testingSynctestTest(")
 	d.stack = userFrames(frames)
+	d.parent, d.site = creation(frames)
 	return d, bubble, true
+}
+
+// creation reads the trailer "created by F in goroutine P": it returns P,
+// and the go statement as "created by F" and the line below it (file, line
+// and pc offset).
+func creation(frames string) (parent int64, site string) {
+	i := strings.LastIndex(frames, "\ncreated by ")
+	if i < 0 {
+		if !strings.HasPrefix(frames, "created by ") {
+			return 0, ""
+		}
+		i = -1
+	}
+	line, below, _ := strings.Cut(frames[i+1:], "\n")
+	if j := strings.LastIndex(line, " in goroutine "); j >= 0 {
+		parent, _ = strconv.ParseInt(line[j+len(" in goroutine "):], 10, 64)
+		line = line[:j] // the site alone: parents' runtime ids differ between runs
+	}
+	below, _, _ = strings.Cut(below, "\n")
+	return parent, line + "\n" + strings.TrimSpace(below)
 }
 
 const ourPkg = "github.com/syncsweep/syncsweep/facade/internal/explore."

@@ -303,19 +303,110 @@ func (s *sched) rootFinished(res rootResult) {
 }
 
 // name gives goroutines that arrived for the first time their ids (the
-// body's goroutine is 0 from the start): in order of arrival, and those
-// that arrived at the same point in order of their runtime ids, which
-// follow creation order.
+// body's goroutine is 0 from the start), in order of arrival. Goroutines
+// that arrived at the same point are ordered by how they were created,
+// which a replay repeats, and not by their runtime ids alone, which it
+// does not: a goroutine started by one created earlier in the same round
+// follows its parent; the children of a known goroutine come in the order
+// of its id, before those of a goroutine the scheduler never saw (one that
+// ended before any facade operation); then by the go statement; and only
+// siblings started by the same statement fall back on runtime ids, which
+// one goroutine allocates in order unless it moves between Ps mid-loop.
 func (s *sched) name() {
 	if len(s.fresh) == 0 {
 		return
 	}
 	sort.Slice(s.fresh, func(i, j int) bool { return s.fresh[i].goid < s.fresh[j].goid })
+	if len(s.fresh) > 1 {
+		s.orderByCreation()
+	}
 	for _, g := range s.fresh {
 		g.id = len(s.order)
 		s.order = append(s.order, g)
 	}
 	s.fresh = s.fresh[:0]
+}
+
+// orderByCreation sorts s.fresh as name describes, from one stack dump.
+func (s *sched) orderByCreation() {
+	births := make(map[int64]birth, len(s.fresh))
+	for _, d := range dumpBubble(s.bubble.Load()) {
+		births[d.goid] = birth{d.parent, d.site}
+	}
+	named := func(goid int64) (int, bool) {
+		if g := s.gs[goid]; g != nil && g.id >= 0 {
+			return g.id, true
+		}
+		return 0, false
+	}
+	creationOrder(s.fresh, births, named, len(s.order))
+}
+
+// birth is where a goroutine was started, and by which goroutine.
+type birth struct {
+	parent int64  // runtime id; 0 if unknown
+	site   string // the go statement, as a stack dump shows it
+}
+
+// creationOrder orders fresh (sorted by runtime id) in place, as name
+// describes, and gives each its id from next on. named says the id of a
+// goroutine named before this round.
+func creationOrder(fresh []*gstate, births map[int64]birth, named func(goid int64) (int, bool), next int) {
+	left := append([]*gstate(nil), fresh...)
+	ids := make(map[int64]int, len(fresh))
+	waiting := func(goid int64) bool {
+		for _, g := range left {
+			if g.goid == goid {
+				return true
+			}
+		}
+		return false
+	}
+	// rank orders a goroutine's parent: a named one by its id, any other
+	// after all named ones.
+	rank := func(parent int64) int {
+		if id, ok := ids[parent]; ok {
+			return id
+		}
+		if id, ok := named(parent); ok {
+			return id
+		}
+		return 1 << 30
+	}
+	out := fresh[:0]
+	for len(left) > 0 {
+		best := -1
+		for i, g := range left {
+			b := births[g.goid]
+			if waiting(b.parent) {
+				continue
+			}
+			if best < 0 {
+				best = i
+				continue
+			}
+			c := births[left[best].goid]
+			if rb, rc := rank(b.parent), rank(c.parent); rb != rc {
+				if rb < rc {
+					best = i
+				}
+				continue
+			}
+			if b.site < c.site {
+				best = i
+			}
+			// Same parent and site: left is in runtime-id order, and the
+			// first stays best.
+		}
+		if best < 0 { // no dump of it: cannot happen to a goroutine parked in the bubble
+			best = 0
+		}
+		g := left[best]
+		left = append(left[:best], left[best+1:]...)
+		ids[g.goid] = next + len(out)
+		g.id = ids[g.goid]
+		out = append(out, g)
+	}
 }
 
 // decide returns the goroutine to run next, or nil if none can.
