@@ -21,6 +21,13 @@ func (m *Mutex) TryLock() bool { return m.mu.TryLock() }
 // Unlock unlocks m; see [sync.Mutex.Unlock].
 func (m *Mutex) Unlock() { m.mu.Unlock() }
 
+// LockNested locks m as Lock does. The deadlock backend orders this
+// acquisition as subclass i of m's lock class, so that one level of a
+// hierarchy of locks of one declaration (a parent node before its child,
+// around a lock of another class) is not taken for the other levels; see
+// package facade's documentation. Other backends ignore i.
+func (m *Mutex) LockNested(i int) { m.mu.Lock() }
+
 // RWMutex is a reader/writer mutual exclusion lock; see [sync.RWMutex].
 // The zero value is an unlocked mutex. An RWMutex must not be copied after
 // first use.
@@ -47,6 +54,16 @@ func (rw *RWMutex) TryLock() bool { return rw.rw.TryLock() }
 
 // Unlock unlocks rw for writing; see [sync.RWMutex.Unlock].
 func (rw *RWMutex) Unlock() { rw.rw.Unlock() }
+
+// LockNested locks rw for writing as Lock does; the deadlock backend
+// orders this acquisition as subclass i of rw's class (see
+// [Mutex.LockNested]).
+func (rw *RWMutex) LockNested(i int) { rw.rw.Lock() }
+
+// RLockNested locks rw for reading as RLock does; the deadlock backend
+// orders this acquisition as subclass i of rw's class (see
+// [Mutex.LockNested]).
+func (rw *RWMutex) RLockNested(i int) { rw.rw.RLock() }
 
 // RLocker returns a [Locker] whose Lock and Unlock call rw.RLock and
 // rw.RUnlock (on the facade RWMutex, so every backend sees them); see

@@ -138,3 +138,20 @@ type rlocker RWMutex
 
 func (r *rlocker) Lock()   { (*RWMutex)(r).RLock() }
 func (r *rlocker) Unlock() { (*RWMutex)(r).RUnlock() }
+
+// LockNested locks m as Lock does. The deadlock backend orders this
+// acquisition as subclass i of m's lock class, so that one level of a
+// hierarchy of locks of one declaration (a parent node before its child,
+// around a lock of another class) is not taken for the other levels; see
+// package facade's documentation. Other backends ignore i.
+func (m *Mutex) LockNested(i int) { m.Lock() }
+
+// LockNested locks rw for writing as Lock does; the deadlock backend
+// orders this acquisition as subclass i of rw's class (see
+// [Mutex.LockNested]).
+func (rw *RWMutex) LockNested(i int) { rw.Lock() }
+
+// RLockNested locks rw for reading as RLock does; the deadlock backend
+// orders this acquisition as subclass i of rw's class (see
+// [Mutex.LockNested]).
+func (rw *RWMutex) RLockNested(i int) { rw.RLock() }

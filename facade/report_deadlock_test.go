@@ -14,7 +14,7 @@ import (
 )
 
 // The default reaction ends the run with the report and a panic (not
-// go-deadlock's os.Exit(2)), even when the culprit holds locks in deferred
+// go-deadlock's os.Exit(2)), even when the culprit unlocks in deferred
 // calls. The deadlock runs in a child process: it ends that process.
 func TestDefaultReactionPanics(t *testing.T) {
 	if os.Getenv("FACADE_DEADLOCK_CHILD") == "1" {
@@ -27,7 +27,7 @@ func TestDefaultReactionPanics(t *testing.T) {
 		go func() {
 			defer close(done)
 			b.Lock()
-			defer b.Unlock() // waits for go-deadlock's lock if the panic ran it
+			defer b.Unlock() // would run if the panic were raised here
 			a.Lock()
 			a.Unlock()
 		}()
@@ -38,7 +38,7 @@ func TestDefaultReactionPanics(t *testing.T) {
 	cmd.Env = append(os.Environ(), "FACADE_DEADLOCK_CHILD=1")
 	out, err := cmd.CombinedOutput()
 	ee, ok := err.(*exec.ExitError)
-	if !ok || ee.ExitCode() != 2 || !strings.Contains(string(out), "Inconsistent locking") ||
+	if !ok || ee.ExitCode() != 2 || !strings.Contains(string(out), "lock-order inversion") ||
 		!strings.Contains(string(out), "panic: facade: potential deadlock") {
 		t.Fatalf("child: %v\n%s", err, out)
 	}

@@ -47,7 +47,7 @@ func TestRunReportsInversion(t *testing.T) {
 		}()
 		<-done
 	})
-	if !strings.Contains(rec.msg, "Inconsistent locking") {
+	if !strings.Contains(rec.msg, "lock-order inversion") {
 		t.Fatalf("no report of the inversion; got %q", rec.msg)
 	}
 }
