@@ -12,21 +12,6 @@ import (
 	"github.com/syncsweep/syncsweep/facade/stress"
 )
 
-// recorder is a testing.TB that records Fatalf instead of stopping.
-type recorder struct {
-	testing.TB
-	msg string
-}
-
-func (r *recorder) Fatalf(format string, args ...any) {
-	r.msg = format
-	if len(args) > 0 {
-		r.msg, _ = args[0].(string)
-	}
-}
-
-func (r *recorder) Helper() {}
-
 // TestRunReportsInversion: under the deadlock backend, a lock-order
 // inversion in the body fails the test with the detector's report.
 func TestRunReportsInversion(t *testing.T) {

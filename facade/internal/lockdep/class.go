@@ -148,10 +148,15 @@ func siteClass(pc uintptr) *Class {
 	if len(sites) == 0 {
 		return named(site)
 	}
-	if all := sites[0].Class; same(sites, all) {
-		return named(all)
-	}
 	line := sourceLine(frame.File, frame.Line)
+	if line == "" {
+		// No source (a binary away from its tree): the function alone
+		// decides, if all its acquisitions lock one declaration.
+		if all := sites[0].Class; same(sites, all) {
+			return named(all)
+		}
+		return named(site)
+	}
 	found := ""
 	for _, recv := range receivers(line) {
 		for _, s := range sites {
@@ -165,7 +170,7 @@ func siteClass(pc uintptr) *Class {
 		}
 	}
 	if found == "" {
-		return named(site)
+		return named(site) // a receiver the table does not list: stale, or not a declaration
 	}
 	return named(found)
 }

@@ -188,11 +188,11 @@ func newPair(h *held, m *meta, class *Class, l *Lock) string {
 
 func inversion(e *edge, path []*edge) string {
 	var b strings.Builder
-	names := []string{e.from.name}
+	names := []string{e.from.name, e.to.name}
 	for _, p := range path {
 		names = append(names, p.to.name)
 	}
-	fmt.Fprintf(&b, "POTENTIAL DEADLOCK: lock-order inversion between lock classes %s.\n\n", strings.Join(names, " -> "))
+	fmt.Fprintf(&b, "POTENTIAL DEADLOCK: lock-order inversion between lock classes %s (a cycle).\n\n", strings.Join(names, " -> "))
 	fmt.Fprintf(&b, "goroutine %d takes %s while holding %s:\n%s\n", e.goid, e.to.name, e.from.name, e.stack)
 	for _, p := range path {
 		fmt.Fprintf(&b, "goroutine %d took %s while holding %s first:\n%s\n", p.goid, p.to.name, p.from.name, p.stack)
