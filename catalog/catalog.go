@@ -21,6 +21,9 @@ var FacadeOwn = []string{
 	DefaultFacade + ".DetectorOptions",
 	DefaultFacade + ".ReportDeadlocksTo",
 	DefaultFacade + ".SetDetectorOptions",
+	DefaultFacade + ".UpdateDetectorOptions",
+	DefaultFacade + "/lockclass.Declare",
+	DefaultFacade + "/lockclass.Site",
 	DefaultFacade + "/stress.Run",
 	DefaultFacade + "/stress.Option",
 	DefaultFacade + "/stress.NotUnder",
@@ -160,8 +163,8 @@ func (r Row) Member() string {
 // FacadeMethods lists the methods of each facade lock type, the names a
 // Method row's As may use. A test checks it against the facade.
 var FacadeMethods = map[string][]string{
-	"Mutex":   {"Lock", "TryLock", "Unlock"},
-	"RWMutex": {"Lock", "RLock", "RLocker", "RUnlock", "TryLock", "TryRLock", "Unlock"},
+	"Mutex":   {"Lock", "LockNested", "TryLock", "Unlock"},
+	"RWMutex": {"Lock", "LockNested", "RLock", "RLockNested", "RLocker", "RUnlock", "TryLock", "TryRLock", "Unlock"},
 }
 
 // Target returns the import path that replaces r.From when the facade root
@@ -278,7 +281,7 @@ func Notes(r Row) string {
 		notes = append(notes, "result: "+r.Result.String())
 	}
 	if r.Kind == Field {
-		notes = append(notes, "consecutive assignments become one SetDetectorOptions call")
+		notes = append(notes, "consecutive assignments become one UpdateDetectorOptions call, wherever they are")
 	}
 	if r.Kind == Type && Guarded(Rows, r.From, r.Name) {
 		notes = append(notes, "moves per variable or field, only when every use is proven")

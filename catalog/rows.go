@@ -30,9 +30,9 @@ var rowsBeforeXsync = []Row{
 	{From: linkdata, Name: "DeadlockMutex", Kind: Type, As: "Mutex"},
 	{From: linkdata, Name: "DeadlockRWMutex", Kind: Type, As: "RWMutex"},
 	{From: linkdata, Name: "Mutex", Kind: Type},
-	{From: linkdata, Name: "Opts", Kind: Var, Missing: "the facade's detector options are set once, by facade.SetDetectorOptions before the first lock"},
+	{From: linkdata, Name: "Opts", Kind: Var, Missing: noOptsRead},
 	{From: linkdata, Name: "Opts.DeadlockTimeout", Kind: Field, As: "Timeout"},
-	{From: linkdata, Name: "Opts.LogBuf", Kind: Field, Missing: noLogBuf},
+	{From: linkdata, Name: "Opts.LogBuf", Kind: Field, As: "Log"},
 	{From: linkdata, Name: "Opts.MaxMapSize", Kind: Field, Missing: noMaxMap},
 	{From: linkdata, Name: "Opts.OnPotentialDeadlock", Kind: Field, Missing: noOnDeadlock},
 	{From: linkdata, Name: "Opts.PrintAllCurrentGoroutines", Kind: Field, Missing: noPrintAll},
@@ -49,15 +49,15 @@ var rowsAfterXsync = []Row{
 	{From: goDeadlock, Name: "Mutex", Kind: Type},
 	{From: goDeadlock, Name: "NewCond", Kind: Var},
 	{From: goDeadlock, Name: "Once", Kind: Type},
-	{From: goDeadlock, Name: "Opts", Kind: Var, Missing: "the facade's detector options are set once, by facade.SetDetectorOptions before the first lock"},
+	{From: goDeadlock, Name: "Opts", Kind: Var, Missing: noOptsRead},
 	{From: goDeadlock, Name: "Opts.DeadlockTimeout", Kind: Field, As: "Timeout"},
 	{From: goDeadlock, Name: "Opts.Disable", Kind: Field, As: "Disable"},
 	{From: goDeadlock, Name: "Opts.DisableLockOrderDetection", Kind: Field, Missing: "the facade's deadlock backend always checks lock order; SYNCSWEEP_DEADLOCK=off turns the whole detector off"},
-	{From: goDeadlock, Name: "Opts.LogBuf", Kind: Field, Missing: noLogBuf},
+	{From: goDeadlock, Name: "Opts.LogBuf", Kind: Field, As: "Log"},
 	{From: goDeadlock, Name: "Opts.MaxMapSize", Kind: Field, Missing: noMaxMap},
 	{From: goDeadlock, Name: "Opts.OnPotentialDeadlock", Kind: Field, Missing: noOnDeadlock},
 	{From: goDeadlock, Name: "Opts.PrintAllCurrentGoroutines", Kind: Field, Missing: noPrintAll},
-	{From: goDeadlock, Name: "Opts.TimerPool", Kind: Field, Missing: "the facade keeps go-deadlock's default timer pooling"},
+	{From: goDeadlock, Name: "Opts.TimerPool", Kind: Field, Missing: "the facade's detector uses no timer per lock: one watchdog goroutine checks every wait"},
 	{From: goDeadlock, Name: "Pool", Kind: Type},
 	{From: goDeadlock, Name: "RWMutex", Kind: Type},
 	{From: goDeadlock, Name: "WaitGroup", Kind: Type},
@@ -143,10 +143,10 @@ const (
 // Why some third-party APIs have no facade equivalent.
 const (
 	noProfiling  = "lock-time profiling has no facade equivalent; build with -tags deadlock to debug locking"
-	noLogBuf     = "the deadlock backend prints its reports to stderr; facade.ReportDeadlocksTo hands them to a function instead"
-	noMaxMap     = "the facade keeps go-deadlock's default lock-order map size"
-	noOnDeadlock = "use facade.ReportDeadlocksTo(func(report string)), which receives the report, before the first lock"
-	noPrintAll   = "the facade's reports show the two goroutines involved, not all of them"
+	noOptsRead   = "the facade's detector options are set with facade.SetDetectorOptions or facade.UpdateDetectorOptions, at any time; reading them back has no facade equivalent"
+	noMaxMap     = "the facade's detector bounds its own order tables (a million pairs of one class's locks)"
+	noOnDeadlock = "use facade.ReportDeadlocksTo(func(report string)), which receives the report"
+	noPrintAll   = "the facade's reports show the goroutines involved, not all of them"
 	noTryRLock   = "TryRLock returns its token with the bool; rewrite it by hand to TryRLock and RUnlock on a facade.RWMutex"
 	noToken      = "the facade's read lock returns no token"
 )

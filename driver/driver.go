@@ -210,6 +210,7 @@ func (r *run) do() int {
 	case r.Stats:
 		r.printStats(results)
 	case r.Fix || r.Diff:
+		r.planned = append(r.planned, r.planTables(results)...)
 		start := time.Now()
 		compiles := r.check.finish()
 		r.took("the compile check", start)

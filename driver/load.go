@@ -306,7 +306,12 @@ func (r *run) analyzeBatch(patterns []string, jsonTree map[string]map[string]jso
 			diags = append(diags, found{pkgID: act.Package.ID, module: act.Package.Module, diag: d})
 		}
 		if res, ok := act.Result.(*rewrite.Result); ok {
-			results = append(results, pkgResult{act.Package.PkgPath, res})
+			pr := pkgResult{path: act.Package.PkgPath, res: res, name: act.Package.Name, module: act.Package.Module}
+			if len(act.Package.GoFiles) > 0 {
+				pr.dir = filepath.Dir(act.Package.GoFiles[0])
+			}
+			pr.test = strings.Contains(act.Package.ID, " [") || strings.HasSuffix(act.Package.PkgPath, "_test")
+			results = append(results, pr)
 		}
 	}
 	if r.JSON {

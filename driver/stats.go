@@ -1,6 +1,8 @@
 package driver
 
 import (
+	"golang.org/x/tools/go/packages"
+
 	"encoding/json"
 	"fmt"
 	"go/token"
@@ -15,6 +17,12 @@ import (
 type pkgResult struct {
 	path string
 	res  *rewrite.Result
+	// Where the package's lock-class table goes: its directory, its name,
+	// whether it is a test variant (whose table has the test functions
+	// too), and the module.
+	dir, name string
+	test      bool
+	module    *packages.Module
 }
 
 // PackageStats is one row of the -stats table: a package path, with its

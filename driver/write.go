@@ -21,6 +21,9 @@ const (
 // nil, is called at each step; an error it returns fails the write there,
 // as a full disk would.
 func writeAtomic(name string, old, data []byte, mode os.FileMode, hook func(step, name string) error) error {
+	if data == nil {
+		return removeUnchanged(name, old)
+	}
 	if mode&0o200 == 0 {
 		return fmt.Errorf("file is read-only")
 	}
@@ -63,7 +66,7 @@ func writeAtomic(name string, old, data []byte, mode os.FileMode, hook func(step
 	}
 	// The file may have changed since it was read (an editor saving it):
 	// look again just before replacing it.
-	if now, err := os.ReadFile(name); err != nil {
+	if now, err := os.ReadFile(name); err != nil && !(old == nil && os.IsNotExist(err)) {
 		return clean(err)
 	} else if !bytes.Equal(now, old) {
 		return clean(fmt.Errorf("it changed on disk while syncsweep ran; run again"))
@@ -73,4 +76,17 @@ func writeAtomic(name string, old, data []byte, mode os.FileMode, hook func(step
 		return err
 	}
 	return hook(StepRenamed, name)
+}
+
+// removeUnchanged removes name (a generated file the sweep no longer
+// needs) if it still holds old.
+func removeUnchanged(name string, old []byte) error {
+	now, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(now, old) {
+		return fmt.Errorf("it changed on disk while syncsweep ran; run again")
+	}
+	return os.Remove(name)
 }

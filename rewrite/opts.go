@@ -3,7 +3,6 @@ package rewrite
 import (
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -15,11 +14,16 @@ import (
 )
 
 // The deadlock packages configure their detector by assigning fields of
-// a package variable (deadlock.Opts.DeadlockTimeout = d); the facade takes
-// all its options in one call, facade.SetDetectorOptions. A run of
-// consecutive assignments becomes that call. Since the call sets every
-// option at once, a package with two such runs is reported instead: the
-// second call would undo the first's options.
+// a package variable (deadlock.Opts.DeadlockTimeout = d), anywhere, at any
+// time; the facade's options change at any time too, through
+// facade.UpdateDetectorOptions, which hands a function the options set so
+// far. A run of consecutive assignments becomes one such call, whose
+// function makes the same assignments to the facade's fields, in order:
+//
+//	facade.UpdateDetectorOptions(func(o *facade.DetectorOptions) {
+//		o.Log = w
+//		o.Disable = !debug
+//	})
 
 // An optsRun is one run of consecutive detector option assignments.
 type optsRun struct {
@@ -28,6 +32,7 @@ type optsRun struct {
 	fields []catalog.Row
 	file   *ast.File
 	text   func(name string) (string, error)
+	end    token.Pos // the run's end, with the comment that ends its last line
 }
 
 // optsPlan holds the runs to rewrite and the selectors they cover.
@@ -104,56 +109,32 @@ func (pv *prover) planOpts() *optsPlan {
 		if at, ok := pv.optsReadElsewhere(runs); ok {
 			for _, r := range runs {
 				pv.plan.findings = append(pv.plan.findings, finding{r.first.Pos(), r.first.End(), fmt.Sprintf(
-					"%s.Opts bypasses the lock facade; the package also uses %s.Opts at %s, which would no longer see these settings once they went to facade.SetDetectorOptions", r.fields[0].From, r.first.X.(*ast.Ident).Name, pv.position(at))})
+					"%s.Opts bypasses the lock facade; the package also uses %s.Opts at %s, which would no longer see these settings once they went to facade.UpdateDetectorOptions", r.fields[0].From, r.first.X.(*ast.Ident).Name, pv.position(at))})
 				r.keepAll(pv.plan)
 			}
 			return op
 		}
 	}
-	if len(runs) > 1 {
-		for _, r := range runs {
-			pv.plan.findings = append(pv.plan.findings, finding{r.first.Pos(), r.first.End(), fmt.Sprintf(
-				"%s.Opts bypasses the lock facade; this package sets it in %d places, and facade.SetDetectorOptions sets every option at once, so the calls would undo each other: set the options in one place", r.fields[0].From, len(runs))})
-			r.keepAll(pv.plan)
-		}
-		return op
-	}
 	if pv.sw.rules.Facade != catalog.DefaultFacade {
 		for _, r := range runs {
 			pv.plan.findings = append(pv.plan.findings, finding{r.first.Pos(), r.first.End(), fmt.Sprintf(
-				"%s.Opts bypasses the lock facade; %s is not syncsweep's facade, whose SetDetectorOptions these settings would become: set them with your facade's own API", r.fields[0].From, pv.sw.rules.Facade)})
+				"%s.Opts bypasses the lock facade; %s is not syncsweep's facade, whose UpdateDetectorOptions these settings would become: set them with your facade's own API", r.fields[0].From, pv.sw.rules.Facade)})
 			r.keepAll(pv.plan)
 		}
 		return op
 	}
 	for _, r := range runs {
-		seen := make(map[string]bool)
-		dup := ""
-		for _, fr := range r.fields {
-			if seen[fr.FacadeName()] {
-				dup = fr.Name
-			}
-			seen[fr.FacadeName()] = true
-		}
-		if dup != "" {
-			pv.plan.findings = append(pv.plan.findings, finding{r.first.Pos(), r.first.End(), fmt.Sprintf(
-				"%s.%s is set twice in a row; remove one, then run syncsweep -fix", r.fields[0].From, dup)})
-			r.keepAll(pv.plan)
-			continue
-		}
-		if fn := pv.enclosingFunc(r.stmts[0]); !pv.startup(fn) {
-			pv.plan.findings = append(pv.plan.findings, finding{r.first.Pos(), r.first.End(), fmt.Sprintf(
-				"%s.Opts bypasses the lock facade; facade.SetDetectorOptions must run before the first lock (the deadlock backend panics otherwise), and %s may run later: move these settings to an init function (or main, or TestMain), then run syncsweep -fix", r.fields[0].From, funcName(fn))})
-			r.keepAll(pv.plan)
-			continue
-		}
-		if why := pv.optsValues(r); why != "" {
-			pv.plan.findings = append(pv.plan.findings, finding{r.first.Pos(), r.first.End(), fmt.Sprintf(
-				"%s.Opts bypasses the lock facade; %s", r.fields[0].From, why)})
-			r.keepAll(pv.plan)
-			continue
-		}
 		r.text = pv.optsText(r)
+		r.end = r.stmts[len(r.stmts)-1].End()
+		tf := pv.sw.pass.Fset.File(r.end)
+		for _, cg := range r.file.Comments {
+			if cg.Pos() >= r.end && tf.Line(cg.Pos()) == tf.Line(r.end) {
+				// It moves with its statement into the function (the
+				// clone carries it), so the edit takes it too.
+				r.end = cg.End()
+				break
+			}
+		}
 		op.runs[r.first] = r
 		for _, s := range r.stmts {
 			op.claimed[s.Lhs[0].(*ast.SelectorExpr).X.(*ast.SelectorExpr)] = true
@@ -163,38 +144,59 @@ func (pv *prover) planOpts() *optsPlan {
 }
 
 // optsText returns the function that prints a run's replacement once the
-// facade's local name is known.
+// facade's local name is known: the run's statements, comments and all,
+// inside the function UpdateDetectorOptions calls, each assigning the
+// facade's field instead.
 func (pv *prover) optsText(r *optsRun) func(name string) (string, error) {
 	return func(name string) (string, error) {
 		dec, err := pv.decorate(r.file)
 		if err != nil {
 			return "", err
 		}
-		lit := &dst.CompositeLit{Type: &dst.SelectorExpr{X: dst.NewIdent(name), Sel: dst.NewIdent("DetectorOptions")}}
+		param := pv.optsParam(r)
+		body := &dst.BlockStmt{}
 		for i, s := range r.stmts {
-			value := dst.Clone(dec.Dst.Nodes[s.Rhs[0]]).(dst.Expr)
-			value.Decorations().Start, value.Decorations().End = nil, nil
-			lit.Elts = append(lit.Elts, &dst.KeyValueExpr{Key: dst.NewIdent(r.fields[i].FacadeName()), Value: value})
+			as := dst.Clone(dec.Dst.Nodes[s]).(*dst.AssignStmt)
+			as.Lhs = []dst.Expr{&dst.SelectorExpr{X: dst.NewIdent(param), Sel: dst.NewIdent(r.fields[i].FacadeName())}}
+			if i == 0 {
+				// The first statement's own comments stay above the call.
+				as.Decs.Start = nil
+			}
+			as.Decs.Before, as.Decs.After = dst.NewLine, dst.NewLine
+			body.List = append(body.List, as)
+		}
+		fn := &dst.FuncLit{
+			Type: &dst.FuncType{Params: &dst.FieldList{List: []*dst.Field{{
+				Names: []*dst.Ident{dst.NewIdent(param)},
+				Type:  &dst.StarExpr{X: &dst.SelectorExpr{X: dst.NewIdent(name), Sel: dst.NewIdent("DetectorOptions")}},
+			}}}},
+			Body: body,
 		}
 		stmt := &dst.ExprStmt{X: &dst.CallExpr{
-			Fun:  &dst.SelectorExpr{X: dst.NewIdent(name), Sel: dst.NewIdent("SetDetectorOptions")},
-			Args: []dst.Expr{lit},
+			Fun:  &dst.SelectorExpr{X: dst.NewIdent(name), Sel: dst.NewIdent("UpdateDetectorOptions")},
+			Args: []dst.Expr{fn},
 		}}
-		pos, end := r.stmts[0].Pos(), r.stmts[len(r.stmts)-1].End()
-		tf := pv.sw.pass.Fset.File(pos)
-		for _, c := range r.file.Comments {
-			for _, com := range c.List {
-				if pos <= com.Pos() && com.Pos() < end {
-					if tf.Line(com.Pos()) == tf.Line(pos) {
-						stmt.Decs.End.Append(com.Text) // it ended the run's first line: it ends the call's
-					} else {
-						stmt.Decs.Start.Append(com.Text)
-					}
-				}
-			}
-		}
-		return pv.printStmts(pos, []dst.Stmt{stmt})
+		return pv.printStmts(r.stmts[0].Pos(), []dst.Stmt{stmt})
 	}
+}
+
+// optsParam names the function's parameter: o, unless the values use o.
+func (pv *prover) optsParam(r *optsRun) string {
+	used := map[string]bool{}
+	for _, s := range r.stmts {
+		ast.Inspect(s.Rhs[0], func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				used[id.Name] = true
+			}
+			return true
+		})
+	}
+	for _, name := range []string{"o", "opts", "options", "detector"} {
+		if !used[name] {
+			return name
+		}
+	}
+	return "detectorOptions"
 }
 
 // optsEdit returns the edit and message of a run's site.
@@ -207,8 +209,8 @@ func (r *optsRun) edit(name string) (analysis.TextEdit, string, error) {
 	for _, f := range r.fields {
 		fields = append(fields, strings.TrimPrefix(f.Name, f.Owner()+"."))
 	}
-	msg := fmt.Sprintf("Set %s through %s.SetDetectorOptions, before the first lock", strings.Join(fields, ", "), name)
-	return analysis.TextEdit{Pos: r.stmts[0].Pos(), End: r.stmts[len(r.stmts)-1].End(), NewText: []byte(text)}, msg, nil
+	msg := fmt.Sprintf("Set %s through %s.UpdateDetectorOptions", strings.Join(fields, ", "), name)
+	return analysis.TextEdit{Pos: r.stmts[0].Pos(), End: r.end, NewText: []byte(text)}, msg, nil
 }
 
 // missingOpts reports each detector option with no facade equivalent
@@ -239,28 +241,7 @@ func (pv *prover) missingOpts() {
 	}
 }
 
-// startup reports whether fn runs before anything else in the program: a
-// package's init, main.main, or TestMain.
-func (pv *prover) startup(fn ast.Node) bool {
-	decl, ok := fn.(*ast.FuncDecl)
-	if !ok || decl.Recv != nil {
-		return false
-	}
-	switch decl.Name.Name {
-	case "init", "TestMain":
-		return true
-	case "main":
-		return pv.sw.pass.Pkg.Name() == "main"
-	}
-	return false
-}
 
-func funcName(fn ast.Node) string {
-	if decl, ok := fn.(*ast.FuncDecl); ok {
-		return decl.Name.Name
-	}
-	return "a function literal"
-}
 
 // keepAll leaves a run as it is: its first reference carries the
 // finding, the others are part of it.
@@ -303,25 +284,6 @@ func (pv *prover) optsReadElsewhere(runs []*optsRun) (token.Pos, bool) {
 	return token.NoPos, false
 }
 
-// optsValues says why a run's values do not mean the same to the facade,
-// or "". go-deadlock reads a DeadlockTimeout <= 0 as "no wait-time check",
-// while the facade reads zero as "keep the default" and always checks
-// waits, so only a positive constant timeout is the same setting.
-func (pv *prover) optsValues(r *optsRun) string {
-	for i, s := range r.stmts {
-		if r.fields[i].FacadeName() != "Timeout" {
-			continue
-		}
-		tv, ok := pv.info.Types[s.Rhs[0]]
-		if !ok || tv.Value == nil {
-			return fmt.Sprintf("its DeadlockTimeout %s is not a constant, and a zero or negative value means no wait-time check to go-deadlock but the default to the facade: set a positive constant, or set the facade's options yourself", pv.exprString(s.Rhs[0]))
-		}
-		if constant.Sign(tv.Value) <= 0 {
-			return fmt.Sprintf("its DeadlockTimeout %s turns go-deadlock's wait-time check off, which the facade's deadlock backend cannot do alone (SYNCSWEEP_DEADLOCK=off turns the whole detector off)", pv.exprString(s.Rhs[0]))
-		}
-	}
-	return ""
-}
 
 // optsWrite reports whether sel (pkg.Opts) is written as in
 // "pkg.Opts.F = v", which reads nothing.

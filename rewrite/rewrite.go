@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/syncsweep/syncsweep/catalog"
+	"github.com/syncsweep/syncsweep/classtable"
 	"github.com/syncsweep/syncsweep/policy"
 )
 
@@ -70,6 +71,10 @@ type Result struct {
 	// cancellable acquire): information, not findings, unless the policy
 	// says to report them (policy.Policy.ReportNoEquivalent).
 	Stays []Stay
+	// Classes is the package's table of lock classes for the deadlock
+	// detector (package classtable), when the facade is syncsweep's: the
+	// driver writes it next to the package on -fix.
+	Classes classtable.Table
 }
 
 // A Stay is one variable or field that stays on its own lock package,
@@ -122,7 +127,26 @@ func Sweep(pass *analysis.Pass, rules *policy.Rules) (*Result, error) {
 		}
 		sw.sweepIgnored(name, false)
 	}
+	if rules.Facade == catalog.DefaultFacade {
+		res.Classes = classtable.Compute(pass.Pkg, pass.Files, pass.TypesInfo, sw.isLockType)
+	}
 	return res, nil
+}
+
+// isLockType reports whether t is a mutex the facade's deadlock detector
+// checks once the sweep is done: sync's, the facade's, or a third-party
+// type whose row moves it to one of those.
+func (sw *sweeper) isLockType(t *types.Named) bool {
+	o := t.Obj()
+	if o.Pkg() == nil {
+		return false
+	}
+	path, name := o.Pkg().Path(), o.Name()
+	if path == "sync" || sw.rules.IsFacade(path) {
+		return name == "Mutex" || name == "RWMutex"
+	}
+	row, ok := sw.rules.Lookup(path, name)
+	return ok && row.Kind == catalog.Type && (row.FacadeName() == "Mutex" || row.FacadeName() == "RWMutex")
 }
 
 // A sweeper holds what the sweep of one package shares across its files.

@@ -60,6 +60,7 @@ func TestFixtures(t *testing.T) {
 		{pkg: "adhoctag"},
 		{pkg: "deadlocklate"},
 		{pkg: "deadlockzero"},
+		{pkg: "deadlockruntime"},
 		{pkg: "deadlockwrap"},
 		{pkg: "missingrows"},
 		{pkg: "pinned"},

@@ -46,15 +46,22 @@ func (c *Cond) Broadcast() { panic("facadeapi stub") }
 `},
 			{Name: "detector.go", Src: `package facade
 
-import "time"
+import (
+	"io"
+	"time"
+)
 
 type DetectorOptions struct {
 	Timeout time.Duration
 
 	Disable bool
+
+	Log io.Writer
 }
 
 func SetDetectorOptions(o DetectorOptions) { panic("facadeapi stub") }
+
+func UpdateDetectorOptions(f func(o *DetectorOptions)) { panic("facadeapi stub") }
 
 func ReportDeadlocksTo(f func(report string)) (restore func()) { panic("facadeapi stub") }
 `},
@@ -63,6 +70,8 @@ func ReportDeadlocksTo(f func(report string)) (restore func()) { panic("facadeap
 package facade
 
 func setDetectorOptions(DetectorOptions) { panic("facadeapi stub") }
+
+func updateDetectorOptions(f func(*DetectorOptions)) { panic("facadeapi stub") }
 
 func reportTo(func(string)) func() { panic("facadeapi stub") }
 `},
@@ -122,6 +131,8 @@ func (m *Mutex) TryLock() bool { panic("facadeapi stub") }
 
 func (m *Mutex) Unlock() { panic("facadeapi stub") }
 
+func (m *Mutex) LockNested(i int) { panic("facadeapi stub") }
+
 type RWMutex struct {
 	rw sync.RWMutex
 }
@@ -137,6 +148,10 @@ func (rw *RWMutex) Lock() { panic("facadeapi stub") }
 func (rw *RWMutex) TryLock() bool { panic("facadeapi stub") }
 
 func (rw *RWMutex) Unlock() { panic("facadeapi stub") }
+
+func (rw *RWMutex) LockNested(i int) { panic("facadeapi stub") }
+
+func (rw *RWMutex) RLockNested(i int) { panic("facadeapi stub") }
 
 func (rw *RWMutex) RLocker() Locker { panic("facadeapi stub") }
 

@@ -1,5 +1,5 @@
 // Package deadlocklate sets go-deadlock's options where locks may already
-// have been taken: the facade's options cannot change then.
+// have been taken: the facade's options change at any time too.
 package deadlocklate
 
 import (
@@ -15,5 +15,5 @@ type Server struct {
 
 // Configure runs whenever its caller wants.
 func Configure() {
-	deadlock.Opts.DeadlockTimeout = 5 * time.Second // want `facade.SetDetectorOptions must run before the first lock \(the deadlock backend panics otherwise\), and Configure may run later`
+	deadlock.Opts.DeadlockTimeout = 5 * time.Second // want `github.com/sasha-s/go-deadlock.Opts.DeadlockTimeout bypasses the lock facade`
 }

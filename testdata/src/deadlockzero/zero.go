@@ -1,9 +1,9 @@
-// Package deadlockzero turns go-deadlock's wait-time check off, which
-// the facade's deadlock backend cannot do alone.
+// Package deadlockzero turns go-deadlock's wait-time check off; a Timeout
+// of zero does the same in facade.UpdateDetectorOptions.
 package deadlockzero
 
 import "github.com/sasha-s/go-deadlock"
 
 func init() {
-	deadlock.Opts.DeadlockTimeout = 0 // want `its DeadlockTimeout 0 turns go-deadlock's wait-time check off`
+	deadlock.Opts.DeadlockTimeout = 0 // want `github.com/sasha-s/go-deadlock.Opts.DeadlockTimeout bypasses the lock facade`
 }

@@ -10,7 +10,7 @@ import (
 )
 
 func init() {
-	deadlock.Opts.LogBuf = os.Stdout              // want `github.com/sasha-s/go-deadlock.Opts.LogBuf bypasses the lock facade and has no facade equivalent: the deadlock backend prints its reports to stderr`
+	deadlock.Opts.LogBuf = os.Stdout              // want `the package also uses deadlock.Opts at opts.go:21, which would no longer see these settings`
 	deadlock.Opts.OnPotentialDeadlock = func() {} // want `Opts.OnPotentialDeadlock bypasses the lock facade and has no facade equivalent: use facade.ReportDeadlocksTo`
 }
 
@@ -21,8 +21,7 @@ func Debug() bool {
 	return !deadlock.Opts.Disable // want `github.com/sasha-s/go-deadlock.Opts bypasses the lock facade and has no facade equivalent`
 }
 
-// Configure may run after the first lock, when the facade's options can
-// no longer change.
+// Configure may run at any time.
 func Configure(d time.Duration) {
 	deadlock.Opts.DeadlockTimeout = d // want `the package also uses deadlock.Opts at opts.go:21, which would no longer see these settings`
 }

@@ -3,14 +3,21 @@
 
 package facade
 
-import "time"
+import (
+	"io"
+	"time"
+)
 
 type DetectorOptions struct {
 	Timeout time.Duration
 
 	Disable bool
+
+	Log io.Writer
 }
 
 func SetDetectorOptions(o DetectorOptions) { panic("facadeapi stub") }
+
+func UpdateDetectorOptions(f func(o *DetectorOptions)) { panic("facadeapi stub") }
 
 func ReportDeadlocksTo(f func(report string)) (restore func()) { panic("facadeapi stub") }

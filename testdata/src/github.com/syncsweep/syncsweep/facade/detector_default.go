@@ -7,4 +7,6 @@ package facade
 
 func setDetectorOptions(DetectorOptions) { panic("facadeapi stub") }
 
+func updateDetectorOptions(f func(*DetectorOptions)) { panic("facadeapi stub") }
+
 func reportTo(func(string)) func() { panic("facadeapi stub") }

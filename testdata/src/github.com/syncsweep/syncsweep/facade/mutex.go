@@ -17,6 +17,8 @@ func (m *Mutex) TryLock() bool { panic("facadeapi stub") }
 
 func (m *Mutex) Unlock() { panic("facadeapi stub") }
 
+func (m *Mutex) LockNested(i int) { panic("facadeapi stub") }
+
 type RWMutex struct {
 	rw sync.RWMutex
 }
@@ -32,6 +34,10 @@ func (rw *RWMutex) Lock() { panic("facadeapi stub") }
 func (rw *RWMutex) TryLock() bool { panic("facadeapi stub") }
 
 func (rw *RWMutex) Unlock() { panic("facadeapi stub") }
+
+func (rw *RWMutex) LockNested(i int) { panic("facadeapi stub") }
+
+func (rw *RWMutex) RLockNested(i int) { panic("facadeapi stub") }
 
 func (rw *RWMutex) RLocker() Locker { panic("facadeapi stub") }
 
