@@ -13,8 +13,7 @@ import (
 
 // The detector's bookkeeping must not order two goroutines that share
 // nothing but a racy counter: the race is reported under -race as it is
-// with sync (go-deadlock's global mutex hides it; godeadlock_test.go). The
-// race runs in a child process, which the race detector makes exit 66.
+// with sync. The race runs in a child process.
 func TestRaceStillReported(t *testing.T) {
 	if os.Getenv("FACADE_RACE_CHILD") == "1" {
 		counter := 0

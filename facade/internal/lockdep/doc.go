@@ -43,9 +43,9 @@
 // # Under -race
 //
 // The bookkeeping's own synchronization must not order the program's
-// goroutines, or the race detector would miss their races (go-deadlock
-// takes one global mutex on every Lock, which orders every two goroutines
-// that lock anything). Each goroutine keeps its own record, taken again
+// goroutines, or the race detector would miss their races: a mutex shared
+// by every Lock would order every two goroutines that lock anything. Each
+// goroutine keeps its own record, taken again
 // after it held nothing, and takes another's only when its chain of the
 // table is long; what the goroutines share (the class tables, the order
 // sets) is written once per new class, lock or order, so it orders only
