@@ -241,8 +241,6 @@ func (pv *prover) missingOpts() {
 	}
 }
 
-
-
 // keepAll leaves a run as it is: its first reference carries the
 // finding, the others are part of it.
 func (r *optsRun) keepAll(p *plan) {
@@ -283,7 +281,6 @@ func (pv *prover) optsReadElsewhere(runs []*optsRun) (token.Pos, bool) {
 	}
 	return token.NoPos, false
 }
-
 
 // optsWrite reports whether sel (pkg.Opts) is written as in
 // "pkg.Opts.F = v", which reads nothing.

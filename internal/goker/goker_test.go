@@ -61,6 +61,7 @@ var repoRoot = func() string {
 type kernel struct {
 	name     string // as registered, e.g. Cockroach1055; its test is Test+name
 	channels string // the first channel syntax in its file; "" if there is none
+	file     string // its file's base name
 }
 
 func (k kernel) facadeOnly() bool { return k.channels == "" }
@@ -123,7 +124,7 @@ func writeKernels(t *testing.T, src, dir string) []kernel {
 		if err := os.WriteFile(filepath.Join(dir, base), buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		kernels = append(kernels, kernel{name: name, channels: channelUse(fset, f)})
+		kernels = append(kernels, kernel{name: name, channels: channelUse(fset, f), file: base})
 	}
 	copyFile(t, filepath.Join(src, "LICENSE"), filepath.Join(dir, "LICENSE"))
 	if len(kernels) < 50 {
