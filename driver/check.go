@@ -18,6 +18,7 @@ package driver
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -280,7 +281,18 @@ func (u *universe) get(id, from string) (*types.Package, error) {
 		// and a second copy would not match them (see complete).
 		how = func() (*types.Package, error) { return base.Types, nil }
 	default:
-		how = func() (*types.Package, error) { return u.readFile(id) }
+		how = func() (*types.Package, error) {
+			p, err := u.readFile(id)
+			var stale staleExport
+			if errors.As(err, &stale) {
+				// Its export data names a package the sweep took out of
+				// its dependencies (go-deadlock, once nothing imports
+				// it): the data describes types that no longer exist,
+				// and only its source says what it is now.
+				return u.check(id)
+			}
+			return p, err
+		}
 	}
 	u.mu.Unlock()
 	e.p, e.err = how()
@@ -440,10 +452,18 @@ func (u *universe) readInto(id string, data io.Reader, imports map[string]string
 	// universe has, and types from the two would not match.
 	for path := range view {
 		if !known[path] && path != p.Path() {
-			return nil, fmt.Errorf("reading export data for %s: it mentions %s, which it does not import", id, path)
+			return nil, staleExport{id, path}
 		}
 	}
 	return p, nil
+}
+
+// staleExport is export data that mentions a package outside its
+// package's dependencies as the sweep leaves them.
+type staleExport struct{ id, path string }
+
+func (e staleExport) Error() string {
+	return fmt.Sprintf("reading export data for %s: it mentions %s, which it does not import", e.id, e.path)
 }
 
 // check type-checks a package from source as the sweep leaves it, notes

@@ -83,7 +83,7 @@ func (r *run) afterWrite(modules []*packages.Module) {
 					strings.Join(dropped, ", "), where)
 			}
 			if len(indirect) > 0 {
-				fmt.Fprintf(r.Stderr, "syncsweep: your code no longer imports %s; go mod tidy%s keeps it as an indirect requirement, which the facade's deadlock backend (-tags deadlock) needs (or run syncsweep -fix -tidy)\n",
+				fmt.Fprintf(r.Stderr, "syncsweep: your code no longer imports %s; go mod tidy%s keeps it as an indirect requirement, which another dependency needs (or run syncsweep -fix -tidy)\n",
 					strings.Join(indirect, ", "), where)
 			}
 			if vendored {

@@ -3,14 +3,17 @@
 // locks through the facade switches without a line changed:
 //
 //   - default (no tag): sync itself, at no cost (below);
-//   - deadlock: Mutex and RWMutex are github.com/sasha-s/go-deadlock's, which
-//     report lock-order inversions, recursive locking and long waits. A
-//     report goes to one cold function that prints both goroutines' stacks
-//     and panics (go-deadlock's own default exits the process); tests swap it
-//     with [ReportDeadlocksTo], or use package stress. Options come from
-//     [SetDetectorOptions] before the first lock, or from the environment:
-//     SYNCSWEEP_DEADLOCK_TIMEOUT (default 30s) and SYNCSWEEP_DEADLOCK=off. The
-//     quirks go-deadlock brings are listed in mutex_deadlock.go and asserted
+//   - deadlock: Mutex and RWMutex are sync's, checked by the detector in
+//     facade/internal/lockdep, which reports recursive locking, lock-order
+//     inversions (between two locks, and between lock classes: a lock's
+//     declaration, which syncsweep's tables name; see package lockclass)
+//     and waits longer than a timeout. A report goes to one cold function
+//     that writes it (to [DetectorOptions].Log) and panics; tests swap it
+//     with [ReportDeadlocksTo], or use package stress. Options change at any
+//     time: [SetDetectorOptions], [UpdateDetectorOptions], and the
+//     environment, SYNCSWEEP_DEADLOCK_TIMEOUT (default 30s) and
+//     SYNCSWEEP_DEADLOCK=off. [Mutex.LockNested] orders one acquisition as
+//     a subclass. The quirks are listed in mutex_deadlock.go and asserted
 //     by tests;
 //   - explore (Go 1.25 or later): inside package stress's Run every facade
 //     operation is a scheduling point of one scheduler that runs one
@@ -23,13 +26,13 @@
 // TestOneSurface compiles the package under every tag and fails if the
 // exported API or a method set differs.
 //
-// The cost of the deadlock backend in an adopter's module, measured: go mod
-// tidy considers every build tag, so it adds go-deadlock and
-// github.com/petermattis/goid as indirect requirements (4 go.sum lines),
-// whether or not the tag is used; the go line does not move (neither module
-// has a go line above 1.17), and the default build compiles neither. A
-// nested module for the backend would not avoid this: the tagged file that
-// imports it must be in this package.
+// The cost of the backends in an adopter's module, measured: go mod tidy
+// considers every build tag, so it adds github.com/petermattis/goid
+// (goroutine ids, for the deadlock and explore backends) as an indirect
+// requirement, whether or not a tag is used; the go line does not move
+// (goid has none above 1.17), and the default build compiles none of it.
+// go-deadlock, which the deadlock backend used before its own detector, is
+// only a test dependency now.
 //
 // The default backend forwards every call to sync and inlines to it, so it
 // costs nothing; the exceptions, one extra call each on Go 1.26, are

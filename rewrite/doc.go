@@ -41,9 +41,11 @@
 // user's Lock() error) moves one variable or field at a time, and only
 // when every use of it is proven (reshape.go); the error handling that
 // can no longer fire is removed (dead.go), and the statements are rebuilt
-// with dst so their comments survive. go-deadlock's Opts assignments in
-// init, main or TestMain become one facade.SetDetectorOptions call
-// (opts.go). Whatever cannot be proven is reported with the reason.
+// with dst so their comments survive. go-deadlock's Opts assignments,
+// wherever they are, become facade.UpdateDetectorOptions calls (opts.go).
+// Whatever cannot be proven is reported with the reason. The result also
+// carries the package's table of lock classes (package classtable), which
+// the driver writes for the deadlock backend.
 //
 // Never rewritten: generated files, files under vendor/, the facade's own
 // packages, packages the policy allow-lists, APIs the policy does not ban,
