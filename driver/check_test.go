@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"go/token"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -497,5 +498,32 @@ func TestOverlappingEditsRefused(t *testing.T) {
 	}
 	if y, _ := os.ReadFile(filepath.Join(root, "a", "y.go")); string(y) != "package a\n\nvar Z = 1\n" {
 		t.Errorf("y.go was not written:\n%s", y)
+	}
+}
+
+// TestCheckExportDataOfRemovedDependency: a package the sweep leaves
+// unchanged (mid) whose old export data mentions go-deadlock, which the
+// sweep takes out of the module (low no longer imports it), is checked
+// from source instead of read back when a swept package (top) needs it
+// (lazygit's -fix stopped on this).
+func TestCheckExportDataOfRemovedDependency(t *testing.T) {
+	root := writeModule(t, map[string]string{
+		"go.mod":     gomod + "\nrequire github.com/sasha-s/go-deadlock v0.3.9\n",
+		"low/low.go": "package low\n\nimport \"github.com/sasha-s/go-deadlock\"\n\n// Low has a lock.\ntype Low struct{ Mu deadlock.Mutex }\n",
+		"mid/mid.go": "package mid\n\nimport \"example.com/m/low\"\n\n// Mid holds a Low.\ntype Mid struct{ L low.Low }\n\n// Do locks it.\nfunc (m *Mid) Do() { m.L.Mu.Lock(); m.L.Mu.Unlock() }\n",
+		"top/top.go": "package top\n\nimport (\n\t\"sync\"\n\n\t\"example.com/m/mid\"\n)\n\nvar mu sync.Mutex\n\n// Run uses a Mid.\nfunc Run() { mu.Lock(); var m mid.Mid; m.Do(); mu.Unlock() }\n",
+	})
+	tidy := exec.Command("go", "mod", "tidy")
+	tidy.Dir = root
+	tidy.Env = append(os.Environ(), "GOWORK=off")
+	if out, err := tidy.CombinedOutput(); err != nil {
+		t.Fatalf("go mod tidy: %v\n%s", err, out)
+	}
+	r := fixModule(t, root, false, 0)
+	if r.code != driver.ExitClean || strings.Contains(r.stderr, "could not check") {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	if data, _ := os.ReadFile(filepath.Join(root, "low", "low.go")); !bytes.Contains(data, []byte("facade.Mutex")) {
+		t.Errorf("low.go not swept:\n%s", data)
 	}
 }
