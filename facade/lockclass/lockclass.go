@@ -16,7 +16,7 @@
 // table costs reach, not a false report. Without the source (a binary run
 // away from its tree) the function alone decides when all its acquisitions
 // lock one declaration. Run syncsweep -fix again after adding locks to
-// refresh the table; syncsweep ./... says when one is out of date.
+// refresh the table (syncsweep -diff shows a stale one).
 package lockclass
 
 import "github.com/syncsweep/syncsweep/facade/internal/lockdep"
