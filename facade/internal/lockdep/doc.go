@@ -13,13 +13,14 @@
 // each swept package carries a table (a generated file, built only under
 // the tag) that says, for each function, which declaration each of its lock
 // calls locks, by the receiver as written (c.mu). A lock's class is fixed
-// at its first acquisition, from the function and the line that acquired
-// it: a function whose calls all lock one declaration needs nothing more;
-// otherwise the line is read from the source file, if there is one, and its
-// receiver looked up. A lock no table names (code the sweep never saw, no
-// source at run time, a line with two locks of different classes) gets the
-// class of that call site: it still orders like the object, as go-deadlock
-// orders it, just not with its siblings.
+// at its first acquisition: the detector reads the acquiring line from the
+// source file (once per call site) and looks its receiver up in the
+// function's entries. A lock no entry names (code the sweep never saw, a
+// table older than the code, a line with two locks of different classes)
+// gets the class of that call site: it still orders like the object, as
+// go-deadlock orders it, just not with its siblings. Without the source (a
+// binary run away from its tree), a function whose acquisitions all lock
+// one declaration still names it.
 //
 // # Orders
 //
