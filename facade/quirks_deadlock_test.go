@@ -149,3 +149,27 @@ func TestOptionsWhileLocking(t *testing.T) {
 	close(stop)
 	wg.Wait()
 }
+
+// sync lets one goroutine unlock what another locked: the detector then
+// forgets the first goroutine's hold, so its next Lock of the same mutex
+// is no recursive locking (for a write lock, and for a read lock).
+func TestUnlockByAnotherGoroutine(t *testing.T) {
+	var mu facade.Mutex
+	var rw facade.RWMutex
+	reports := capture(func() {
+		for i := 0; i < 2; i++ {
+			mu.Lock()
+			rw.RLock()
+			done := make(chan struct{})
+			go func() {
+				mu.Unlock()
+				rw.RUnlock()
+				close(done)
+			}()
+			<-done
+		}
+	})
+	if len(reports) != 0 {
+		t.Fatalf("reports: %q", reports)
+	}
+}

@@ -16,8 +16,9 @@ import (
 //	}
 //	d.Acquired(t, lockdep.Write, true)
 type Lock struct {
-	meta  unsafe.Pointer // *meta, set at the first acquisition
-	holds int32          // acquisitions the detector tracks and has not seen released
+	meta   unsafe.Pointer // *meta, set at the first acquisition
+	holder unsafe.Pointer // *record that last took it for writing: where an Unlock by another goroutine looks first
+	holds  int32          // acquisitions the detector tracks and has not seen released
 }
 
 // meta is what a lock is, fixed at its first acquisition.
@@ -140,6 +141,9 @@ func (l *Lock) Acquired(t Token, k Kind, ok bool) {
 	if ok {
 		r.held = append(r.held, held{l: l, m: t.m, class: t.class, read: k.read()})
 		atomic.AddInt32(&l.holds, 1)
+		if !k.read() {
+			atomic.StorePointer(&l.holder, unsafe.Pointer(r))
+		}
 	}
 	r.mu.Unlock()
 }
@@ -157,7 +161,17 @@ func (l *Lock) Release(read bool) {
 			return
 		}
 	}
-	dropped := false // another goroutine's lock: look through every record
+	// Another goroutine's lock: where it was taken for writing, else in
+	// every record.
+	if r := (*record)(atomic.LoadPointer(&l.holder)); r != nil && !read {
+		r.mu.Lock()
+		done := r.drop(l, false)
+		r.mu.Unlock()
+		if done {
+			return
+		}
+	}
+	dropped := false
 	each(func(r *record) {
 		if !dropped {
 			dropped = r.drop(l, read)
