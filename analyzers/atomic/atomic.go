@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/syncsweep/syncsweep/analyzers/internal/facadeid"
 	"github.com/syncsweep/syncsweep/catalog"
 	"github.com/syncsweep/syncsweep/policy"
 )
@@ -47,7 +48,7 @@ func ForRules(rules *policy.Rules) *analysis.Analyzer {
 var adds = map[string]bool{"AddInt32": true, "AddInt64": true, "AddUint32": true, "AddUint64": true, "AddUintptr": true}
 
 func run(pass *analysis.Pass, path string) (any, error) {
-	if !imports(pass.Pkg, path) {
+	if !facadeid.Imports(pass.Pkg, path) {
 		return nil, nil
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -99,14 +100,4 @@ func gofmt(pass *analysis.Pass, e ast.Expr) string {
 	var b bytes.Buffer
 	format.Node(&b, pass.Fset, e)
 	return b.String()
-}
-
-// imports reports whether p imports path directly.
-func imports(p *types.Package, path string) bool {
-	for _, imp := range p.Imports() {
-		if imp.Path() == path {
-			return true
-		}
-	}
-	return false
 }

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/syncsweep/syncsweep/analyzers/internal/facadeid"
 	"github.com/syncsweep/syncsweep/catalog"
 	"github.com/syncsweep/syncsweep/policy"
 )
@@ -33,7 +34,7 @@ func New(facade string) *analysis.Analyzer {
 func ForRules(rules *policy.Rules) *analysis.Analyzer { return New(rules.Facade) }
 
 func run(pass *analysis.Pass, facade string) (any, error) {
-	if !imports(pass.Pkg, facade) {
+	if !facadeid.Imports(pass.Pkg, facade) {
 		return nil, nil
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -42,7 +43,7 @@ func run(pass *analysis.Pass, facade string) (any, error) {
 			return true
 		}
 		call := n.(*ast.CallExpr)
-		if isMethod(typeutil.Callee(pass.TypesInfo, call), facade, "WaitGroup", "Add") && firstInGoroutine(stack) {
+		if facadeid.IsMethod(typeutil.Callee(pass.TypesInfo, call), facade, "WaitGroup", "Add") && firstInGoroutine(stack) {
 			d := analysis.Diagnostic{Pos: call.Lparen, Message: "WaitGroup.Add called from inside new goroutine"}
 			if fix, ok := moveBefore(pass, stack); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -143,32 +144,4 @@ func firstInGoroutine(stack []ast.Node) bool {
 	stmt, isStmt := stack[n-2].(*ast.ExprStmt)
 	return isGo && isCall && isLit && goCall.Fun == ast.Expr(lit) && isBlock && isStmt &&
 		len(block.List) > 0 && block.List[0] == ast.Stmt(stmt)
-}
-
-// isMethod reports whether obj is method name of type typ in package pkg.
-func isMethod(obj types.Object, pkg, typ, name string) bool {
-	fn, ok := obj.(*types.Func)
-	if !ok || fn.Name() != name || fn.Pkg() == nil || fn.Pkg().Path() != pkg {
-		return false
-	}
-	recv := fn.Type().(*types.Signature).Recv()
-	if recv == nil {
-		return false
-	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := t.(*types.Named)
-	return ok && named.Obj().Name() == typ
-}
-
-// imports reports whether p imports path directly.
-func imports(p *types.Package, path string) bool {
-	for _, imp := range p.Imports() {
-		if imp.Path() == path {
-			return true
-		}
-	}
-	return false
 }
