@@ -37,7 +37,11 @@ const (
 
 // Options configures one run.
 type Options struct {
-	Analyzer   *analysis.Analyzer
+	Analyzer *analysis.Analyzer
+	// Checks run beside Analyzer when the run reports (not with -fix,
+	// -diff or -stats): their findings are reported and counted, and
+	// their fixes never applied (go vet's and staticcheck's twins).
+	Checks     []*analysis.Analyzer
 	Patterns   []string
 	Dir        string   // working directory for loading ("" = current)
 	Env        []string // environment for the go command (nil = os.Environ())

@@ -283,7 +283,11 @@ func (r *run) analyzeBatch(patterns []string, jsonTree map[string]map[string]jso
 	if r.Progress {
 		a, stop = r.progress(a, len(good))
 	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, good, nil)
+	roots := []*analysis.Analyzer{a}
+	if !r.Fix && !r.Diff && !r.Stats {
+		roots = append(roots, r.Checks...)
+	}
+	graph, err := checker.Analyze(roots, good, nil)
 	stop()
 	if r.AfterAnalysis != nil {
 		r.AfterAnalysis()

@@ -1,7 +1,9 @@
 // Package golangci registers syncsweep as a golangci-lint v2 module plugin
 // named "syncsweep". It runs the syncsweep analyzer (with the sweep's
-// fixes, so `golangci-lint run --fix` rewrites) under the policy given in
-// the linter's settings: the same keys as syncsweep's -config file.
+// fixes, so `golangci-lint run --fix` rewrites), and the twins of go vet's
+// and staticcheck's sync checks for the facade (package suite), under the
+// policy given in the linter's settings: the same keys as syncsweep's
+// -config file.
 //
 // .custom-gcl.yml:
 //
@@ -30,6 +32,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/syncsweep/syncsweep/analyzers/suite"
 	"github.com/syncsweep/syncsweep/analyzers/syncsweep"
 	"github.com/syncsweep/syncsweep/policy"
 )
@@ -53,7 +56,7 @@ func New(settings any) (register.LinterPlugin, error) {
 type plugin struct{ rules *policy.Rules }
 
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	return []*analysis.Analyzer{syncsweep.New(p.rules)}, nil
+	return append([]*analysis.Analyzer{syncsweep.New(p.rules)}, suite.Twins(p.rules)...), nil
 }
 
 // GetLoadMode asks for type information: the analyzer finds uses by type

@@ -52,8 +52,13 @@ func TestSettings(t *testing.T) {
 				t.Fatal(err)
 			}
 			as, err := p.BuildAnalyzers()
-			if err != nil || len(as) != 1 || as[0].Name != "syncsweep" {
-				t.Fatalf("BuildAnalyzers = %v, %v", as, err)
+			var names []string
+			for _, a := range as {
+				names = append(names, a.Name)
+			}
+			// The guard, then the twins of vet's and staticcheck's checks.
+			if want := "syncsweep facadeatomic facadewaitgroup SA2000 SA2003 SA6002"; err != nil || strings.Join(names, " ") != want {
+				t.Fatalf("BuildAnalyzers = %v, %v; want %s", names, err, want)
 			}
 			if p.GetLoadMode() != register.LoadModeTypesInfo {
 				t.Errorf("load mode %q", p.GetLoadMode())

@@ -24,7 +24,7 @@ var Analyzer = New(catalog.DefaultFacade + "/atomic")
 // atomic replacement).
 func New(path string) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:             "atomic",
+		Name:             "facadeatomic",
 		Doc:              "check for common mistakes using the facade's atomic package",
 		URL:              "https://pkg.go.dev/github.com/syncsweep/syncsweep/analyzers/atomic",
 		Requires:         []*analysis.Analyzer{inspect.Analyzer},

@@ -4,9 +4,9 @@
 // sync/atomic alone and so loses sight of the code syncsweep moved onto
 // the facade.
 //
-// # Analyzer atomic
+// # Analyzer facadeatomic
 //
-// atomic: check for common mistakes using the facade's atomic package
+// facadeatomic: check for common mistakes using the facade's atomic package
 //
 // This analyzer reports, as go vet's does, at the same position and with
 // the same words, an assignment of an atomic add's result to the variable

@@ -30,6 +30,10 @@ func init() { flags.Register(&Analyzer.Flags) }
 // flagRules compiles the flags' policy once (the config file is read once).
 var flagRules = sync.OnceValues(flags.Rules)
 
+// FlagRules returns the policy [Analyzer]'s flags give, for the analyzers
+// that run beside it with the same policy (package suite).
+func FlagRules() (*policy.Rules, error) { return flagRules() }
+
 func runFlags(pass *analysis.Pass) (any, error) {
 	rules, err := flagRules()
 	if err != nil {

@@ -4,9 +4,9 @@
 // SA2000), which recognize sync.WaitGroup alone and so lose sight of the
 // code syncsweep moved onto the facade.
 //
-// # Analyzer waitgroup
+// # Analyzer facadewaitgroup
 //
-// waitgroup: check for misuses of the facade's WaitGroup
+// facadewaitgroup: check for misuses of the facade's WaitGroup
 //
 // This analyzer reports, as go vet's does, at the same position and with
 // the same words, a call to WaitGroup.Add that is the first statement of

@@ -22,7 +22,7 @@ var Analyzer = New(catalog.DefaultFacade)
 // [policy.Rules.Facade]).
 func New(facade string) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:     "waitgroup",
+		Name:     "facadewaitgroup",
 		Doc:      "check for misuses of the facade's WaitGroup",
 		URL:      "https://pkg.go.dev/github.com/syncsweep/syncsweep/analyzers/waitgroup",
 		Requires: []*analysis.Analyzer{inspect.Analyzer},

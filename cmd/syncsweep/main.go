@@ -25,6 +25,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/unitchecker"
 
+	"github.com/syncsweep/syncsweep/analyzers/suite"
 	"github.com/syncsweep/syncsweep/analyzers/syncsweep"
 	"github.com/syncsweep/syncsweep/catalog"
 	"github.com/syncsweep/syncsweep/driver"
@@ -33,9 +34,27 @@ import (
 
 func main() {
 	if invokedByGoCommand(os.Args[1:]) {
-		unitchecker.Main(syncsweep.Analyzer) // does not return
+		if fixing(os.Args[1:]) {
+			// go fix -fixtool (or go vet -fix): the sweep's fixes alone.
+			unitchecker.Main(syncsweep.Analyzer) // does not return
+		}
+		// go vet -vettool: go vet's own suite, the guard and the twins
+		// of vet's and staticcheck's sync checks, so that this one tool
+		// is the whole of go vet.
+		unitchecker.Main(suite.VetTool()...) // does not return
 	}
 	os.Exit(run(os.Args[1:]))
+}
+
+// fixing reports whether the go command asks for fixes (go fix, or go vet
+// -fix): it passes -fix.
+func fixing(args []string) bool {
+	for _, a := range args {
+		if a == "-fix" || a == "--fix" || a == "-fix=true" {
+			return true
+		}
+	}
+	return false
 }
 
 // invokedByGoCommand reports whether go vet or go fix is running us: they
@@ -148,6 +167,7 @@ Flags:
 	return driver.Run(driver.Options{
 		AfterAnalysis: afterAnalysis,
 		Analyzer:      syncsweep.New(rules),
+		Checks:        suite.Twins(rules),
 		Rules:         rules,
 		WriteHook:     testWriteHook(),
 		Patterns:      fs.Args(),
