@@ -57,7 +57,7 @@ func TestSettings(t *testing.T) {
 				names = append(names, a.Name)
 			}
 			// The guard, then the twins of vet's and staticcheck's checks.
-			if want := "syncsweep facadeatomic facadewaitgroup SA2000 SA2003 SA6002"; err != nil || strings.Join(names, " ") != want {
+			if want := "syncsweep facadeatomic facadewaitgroup SA2000 SA2003 SA6002 SA1027"; err != nil || strings.Join(names, " ") != want {
 				t.Fatalf("BuildAnalyzers = %v, %v; want %s", names, err, want)
 			}
 			if p.GetLoadMode() != register.LoadModeTypesInfo {

@@ -8,6 +8,7 @@
 //	SA2000           staticcheck's SA2000
 //	SA2003           staticcheck's SA2003
 //	SA6002           staticcheck's SA6002
+//	SA1027           staticcheck's SA1027 (on 32-bit platforms)
 //
 // As a go vet tool, syncsweep also runs go vet's own default suite, so
 // that one -vettool line is the whole of go vet.
@@ -52,6 +53,7 @@ import (
 	vetwaitgroup "golang.org/x/tools/go/analysis/passes/waitgroup"
 
 	"github.com/syncsweep/syncsweep/analyzers/atomic"
+	"github.com/syncsweep/syncsweep/analyzers/sa1027"
 	"github.com/syncsweep/syncsweep/analyzers/sa2000"
 	"github.com/syncsweep/syncsweep/analyzers/sa2003"
 	"github.com/syncsweep/syncsweep/analyzers/sa6002"
@@ -61,12 +63,15 @@ import (
 )
 
 // Twins returns the twins of go vet's and staticcheck's sync checks for
-// the policy's facade (without facadeatomic when the policy leaves
+// the policy's facade (without the atomic ones when the policy leaves
 // sync/atomic alone).
 func Twins(rules *policy.Rules) []*analysis.Analyzer {
 	out := []*analysis.Analyzer{waitgroup.ForRules(rules), sa2000.ForRules(rules), sa2003.ForRules(rules), sa6002.ForRules(rules)}
 	if a := atomic.ForRules(rules); a != nil {
 		out = append([]*analysis.Analyzer{a}, out...)
+	}
+	if a := sa1027.ForRules(rules); a != nil {
+		out = append(out, a)
 	}
 	return out
 }
