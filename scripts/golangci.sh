@@ -231,6 +231,44 @@ step "4c. custom-gcl run ./... again (clean expected)"
 gcl rerun run ./...
 [ "$rc" -eq 0 ] || die "custom-gcl run after --fix: exit $rc, want 0"
 
+step "4e. the twins of go vet's and staticcheck's sync checks report swept code"
+# Issue 15's mistakes, on the facade's types (as the sweep leaves them).
+mkdir -p "$ex/misuse"
+cat >"$ex/misuse/misuse.go" <<'EOF2'
+package misuse
+
+import (
+	"github.com/syncsweep/syncsweep/facade"
+	"github.com/syncsweep/syncsweep/facade/atomic"
+)
+
+var hits int64
+
+func work() {}
+
+// Run makes each mistake once.
+func Run() {
+	var wg facade.WaitGroup
+	go func() {
+		wg.Add(1)
+		defer wg.Done()
+		work()
+	}()
+	wg.Wait()
+	hits = atomic.AddInt64(&hits, 1)
+	var mu facade.Mutex
+	mu.Lock()
+	defer mu.Lock()
+}
+EOF2
+gcl twins run ./misuse/...
+[ "$rc" -eq 1 ] || die "custom-gcl run on the misuse package: exit $rc, want 1"
+for want in "WaitGroup.Add called from inside new goroutine" "should call wg.Add(1) before starting the goroutine to avoid a race" \
+	"direct assignment to atomic value" "deferring Lock right after having locked already; did you mean to defer Unlock?"; do
+	grep -qF "$want" "$work/out/twins.txt" || die "custom-gcl run: no '$want' finding"
+done
+rm -rf "$ex/misuse"
+
 step "4d. an unknown setting is rejected"
 # The same config with a misspelt key; given with -c, outside the copy.
 sed 's/settings: {}/settings: {facde: x}/' "$ex/.golangci.yml" >"$run/bad.golangci.yml"
