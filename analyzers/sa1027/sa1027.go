@@ -20,9 +20,13 @@
 // word of an allocated struct is aligned, and the facade's typed atomics
 // (atomic.Int64) align themselves. The check runs only when the pass's
 // sizes are 32-bit (GOARCH=386, arm, mips...).
+//
+// staticcheck's directives hold for the twin: //lint:ignore on the line
+// above, and //lint:file-ignore (package lintignore).
 package sa1027
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -33,6 +37,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/syncsweep/syncsweep/analyzers/internal/facadeid"
+	"github.com/syncsweep/syncsweep/analyzers/internal/lintignore"
 	"github.com/syncsweep/syncsweep/catalog"
 	"github.com/syncsweep/syncsweep/policy"
 )
@@ -72,6 +77,7 @@ func run(pass *analysis.Pass, path string) (any, error) {
 	if pass.TypesSizes.Sizeof(types.Typ[types.Uintptr]) != 4 || !facadeid.Imports(pass.Pkg, path) {
 		return nil, nil
 	}
+	report := lintignore.New(pass, "SA1027")
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	in.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		call := n.(*ast.CallExpr)
@@ -112,7 +118,7 @@ func run(pass *analysis.Pass, path string) (any, error) {
 			fields = append(fields, st.Field(i))
 		}
 		if off := pass.TypesSizes.Offsetsof(fields)[field]; off%8 != 0 {
-			pass.Reportf(call.Pos(), "address of non 64-bit aligned field %s passed to %s.%s", st.Field(field).Name(), path, fn.Name())
+			report.Report(analysis.Diagnostic{Pos: call.Pos(), Message: fmt.Sprintf("address of non 64-bit aligned field %s passed to %s.%s", st.Field(field).Name(), path, fn.Name())})
 		}
 	})
 	return nil, nil

@@ -17,6 +17,9 @@
 // The WaitGroup is the policy's facade's; staticcheck keeps checking
 // sync's. go vet's waitgroup check finds the same shape (package
 // waitgroup is its twin).
+//
+// staticcheck's directives hold for the twin: //lint:ignore on the line
+// above, and //lint:file-ignore (package lintignore).
 package sa2000
 
 import (
@@ -30,6 +33,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/syncsweep/syncsweep/analyzers/internal/facadeid"
+	"github.com/syncsweep/syncsweep/analyzers/internal/lintignore"
 	"github.com/syncsweep/syncsweep/catalog"
 	"github.com/syncsweep/syncsweep/policy"
 )
@@ -55,6 +59,7 @@ func run(pass *analysis.Pass, facade string) (any, error) {
 	if !facadeid.Imports(pass.Pkg, facade) {
 		return nil, nil
 	}
+	report := lintignore.New(pass, "SA2000")
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	in.Preorder([]ast.Node{(*ast.GoStmt)(nil)}, func(n ast.Node) {
 		lit, ok := n.(*ast.GoStmt).Call.Fun.(*ast.FuncLit)
@@ -71,7 +76,7 @@ func run(pass *analysis.Pass, facade string) (any, error) {
 		}
 		var b bytes.Buffer
 		format.Node(&b, pass.Fset, call)
-		pass.ReportRangef(call, "should call %s before starting the goroutine to avoid a race", b.String())
+		report.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: "should call " + b.String() + " before starting the goroutine to avoid a race"})
 	})
 	return nil, nil
 }

@@ -16,6 +16,9 @@
 // check looks at statements, where staticcheck looks at its IR: it also
 // finds the shape on a struct field (s.mu), whose address staticcheck's IR
 // computes twice.
+//
+// staticcheck's directives hold for the twin: //lint:ignore on the line
+// above, and //lint:file-ignore (package lintignore).
 package sa2003
 
 import (
@@ -29,6 +32,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/syncsweep/syncsweep/analyzers/internal/facadeid"
+	"github.com/syncsweep/syncsweep/analyzers/internal/lintignore"
 	"github.com/syncsweep/syncsweep/catalog"
 	"github.com/syncsweep/syncsweep/policy"
 )
@@ -72,6 +76,7 @@ func run(pass *analysis.Pass, facade string) (any, error) {
 		format.Node(&b, pass.Fset, sel.X)
 		return b.String(), sel
 	}
+	report := lintignore.New(pass, "SA2003")
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	in.Preorder([]ast.Node{(*ast.BlockStmt)(nil), (*ast.CaseClause)(nil), (*ast.CommClause)(nil)}, func(n ast.Node) {
 		var list []ast.Stmt
@@ -102,7 +107,7 @@ func run(pass *analysis.Pass, facade string) (any, error) {
 				continue
 			}
 			name, alt := sel.Sel.Name, unlock[sel.Sel.Name]
-			pass.Report(analysis.Diagnostic{
+			report.Report(analysis.Diagnostic{
 				Pos:     d.Pos(),
 				End:     d.End(),
 				Message: "deferring " + name + " right after having locked already; did you mean to defer " + alt + "?",

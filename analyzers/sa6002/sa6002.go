@@ -14,6 +14,9 @@
 // A value converted to the interface Put takes is copied to the heap
 // unless it is a pointer (or a map, a channel, a function); a slice is
 // three words, so storing one allocates: store a pointer to it.
+//
+// staticcheck's directives hold for the twin: //lint:ignore on the line
+// above, and //lint:file-ignore (package lintignore).
 package sa6002
 
 import (
@@ -26,6 +29,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/syncsweep/syncsweep/analyzers/internal/facadeid"
+	"github.com/syncsweep/syncsweep/analyzers/internal/lintignore"
 	"github.com/syncsweep/syncsweep/catalog"
 	"github.com/syncsweep/syncsweep/policy"
 )
@@ -51,6 +55,7 @@ func run(pass *analysis.Pass, facade string) (any, error) {
 	if !facadeid.Imports(pass.Pkg, facade) {
 		return nil, nil
 	}
+	report := lintignore.New(pass, "SA6002")
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	in.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		call := n.(*ast.CallExpr)
@@ -62,7 +67,7 @@ func run(pass *analysis.Pass, facade string) (any, error) {
 			return
 		}
 		if _, isSlice := t.Underlying().(*types.Slice); isSlice || !pointerLike(t) {
-			pass.ReportRangef(call.Args[0], "argument should be pointer-like to avoid allocations")
+			report.Report(analysis.Diagnostic{Pos: call.Args[0].Pos(), End: call.Args[0].End(), Message: "argument should be pointer-like to avoid allocations"})
 		}
 	})
 	return nil, nil

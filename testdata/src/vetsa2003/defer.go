@@ -31,6 +31,20 @@ func (g *guarded) Field() {
 	defer g.mu.Lock() // want `deferring Lock right after having locked already; did you mean to defer Unlock\?`
 }
 
+// Silenced keeps staticcheck's directive, which the twin honours.
+func Silenced() {
+	mu.Lock()
+	//lint:ignore SA2003 a test of the directive
+	defer mu.Lock()
+}
+
+// NoReason's directive has no reason: it ignores nothing.
+func NoReason() {
+	mu.Lock()
+	//lint:ignore SA2003
+	defer mu.Lock() // want `deferring Lock right after having locked already`
+}
+
 // Right defers Unlock.
 func Right() {
 	mu.Lock()
