@@ -391,13 +391,21 @@ func (r *Rules) Target(row catalog.Row) (string, bool) {
 // FacadePaths returns the import paths the sweep moves code onto.
 func (r *Rules) FacadePaths() []string {
 	out := []string{r.Facade}
-	switch r.Atomic {
-	case "off":
-	case "":
-		out = append(out, r.Facade+"/atomic")
-	default:
-		out = append(out, r.Atomic)
+	if a := r.AtomicPath(); a != "" {
+		out = append(out, a)
 	}
 	sort.Strings(out)
 	return out
+}
+
+// AtomicPath returns the import path that replaces sync/atomic, or "" if
+// the policy leaves sync/atomic alone.
+func (r *Rules) AtomicPath() string {
+	switch r.Atomic {
+	case "off":
+		return ""
+	case "":
+		return r.Facade + "/atomic"
+	}
+	return r.Atomic
 }

@@ -36,13 +36,10 @@ func New(path string) *analysis.Analyzer {
 // ForRules returns the analyzer for a policy's atomic package, or nil if
 // the policy leaves sync/atomic alone.
 func ForRules(rules *policy.Rules) *analysis.Analyzer {
-	switch rules.Atomic {
-	case "off":
+	if rules.AtomicPath() == "" {
 		return nil
-	case "":
-		return New(rules.Facade + "/atomic")
 	}
-	return New(rules.Atomic)
+	return New(rules.AtomicPath())
 }
 
 var adds = map[string]bool{"AddInt32": true, "AddInt64": true, "AddUint32": true, "AddUint64": true, "AddUintptr": true}

@@ -59,13 +59,10 @@ func New(path string) *analysis.Analyzer {
 // ForRules returns the analyzer for a policy's atomic package, or nil if
 // the policy leaves sync/atomic alone.
 func ForRules(rules *policy.Rules) *analysis.Analyzer {
-	switch rules.Atomic {
-	case "off":
+	if rules.AtomicPath() == "" {
 		return nil
-	case "":
-		return New(rules.Facade + "/atomic")
 	}
-	return New(rules.Atomic)
+	return New(rules.AtomicPath())
 }
 
 var funcs = []string{
