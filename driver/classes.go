@@ -33,6 +33,10 @@ func (r *run) planTables(results []pkgResult) []fileResult {
 			best[k] = pr // the test variant's table has the test functions too
 		}
 	}
+	edited := map[string]bool{} // directories the sweep writes to
+	for _, f := range r.planned {
+		edited[filepath.Dir(f.name)] = true
+	}
 	keys := make([]place, 0, len(best))
 	for k := range best {
 		keys = append(keys, k)
@@ -50,8 +54,11 @@ func (r *run) planTables(results []pkgResult) []fileResult {
 		if k.xtest {
 			name = filepath.Join(k.dir, classtable.TestFileName)
 		}
+		// Only a package on the facade after the sweep gets a table: the
+		// table imports the facade, which a module that does not use it
+		// yet must not come to require through go mod tidy.
 		var want []byte
-		if pr.res.Facade > 0 || pr.res.Direct > 0 {
+		if pr.res.Facade > 0 || edited[k.dir] {
 			want = classtable.Render(pr.name, catalog.DefaultFacade, pr.res.Classes)
 		}
 		old, err := os.ReadFile(name)
