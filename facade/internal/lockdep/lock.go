@@ -111,7 +111,11 @@ func (t *Token) Wait(l *Lock, k Kind) {
 	}
 	atomic.StoreInt64(&r.waitSince, monotonic())
 	atomic.StoreUint32(&r.reported, 0)
-	r.waitRead = k.read()
+	read := uint32(0)
+	if k.read() {
+		read = 1
+	}
+	atomic.StoreUint32(&r.waitRead, read)
 	atomic.StorePointer(&r.waitFor, unsafe.Pointer(l))
 	r.mu.Unlock()
 	atomic.AddInt32(&waiting, 1)

@@ -25,8 +25,8 @@ type record struct {
 
 	waitFor   unsafe.Pointer // *Lock the owner waits for, or nil
 	waitSince int64          // monotonic nanoseconds, when waitFor was set
-	waitRead  bool
-	reported  uint32 // this wait was reported
+	waitRead  uint32         // 1 if the wait is for a read lock
+	reported  uint32         // this wait was reported
 
 	next *record // the chain; set before the record is published
 }
@@ -94,6 +94,20 @@ func claim(g int64) *record {
 		r.next = (*record)(old)
 		if atomic.CompareAndSwapPointer(head, old, unsafe.Pointer(r)) {
 			return r
+		}
+	}
+}
+
+// eachWaiting calls f with every record, unlocked, reading only what the
+// owner publishes atomically: the watchdog must not lock the records,
+// which would order every goroutine after the others for the race
+// detector, once a second, whenever anyone waits.
+func eachWaiting(f func(r *record, owner int64, l *Lock)) {
+	for i := range table {
+		for r := (*record)(atomic.LoadPointer(&table[i])); r != nil; r = r.next {
+			if l := (*Lock)(atomic.LoadPointer(&r.waitFor)); l != nil {
+				f(r, atomic.LoadInt64(&r.owner), l)
+			}
 		}
 	}
 }

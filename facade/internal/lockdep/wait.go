@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unsafe"
 )
 
 // Waits are checked by one watchdog goroutine, which runs while anyone
@@ -53,13 +54,13 @@ func watch() {
 			for_   time.Duration
 		}
 		var longs []long
-		each(func(r *record) {
-			l := (*Lock)(atomic.LoadPointer(&r.waitFor))
-			if l == nil || now-atomic.LoadInt64(&r.waitSince) <= int64(o.Timeout) {
+		eachWaiting(func(r *record, owner int64, l *Lock) {
+			since := atomic.LoadInt64(&r.waitSince)
+			if now-since <= int64(o.Timeout) || atomic.LoadPointer(&r.waitFor) != unsafe.Pointer(l) {
 				return
 			}
 			if atomic.CompareAndSwapUint32(&r.reported, 0, 1) {
-				longs = append(longs, long{r.owner, l, r.waitRead, time.Duration(now - atomic.LoadInt64(&r.waitSince))})
+				longs = append(longs, long{owner, l, atomic.LoadUint32(&r.waitRead) == 1, time.Duration(now - since)})
 			}
 		})
 		for _, w := range longs {
@@ -71,7 +72,8 @@ func watch() {
 	}
 }
 
-// holders returns the goroutines that hold l.
+// holders returns the goroutines that hold l. It locks every record: it
+// runs only to write a report.
 func holders(l *Lock) []int64 {
 	var gs []int64
 	each(func(r *record) {
