@@ -144,7 +144,7 @@ const (
 const (
 	noProfiling  = "lock-time profiling has no facade equivalent; build with -tags deadlock to debug locking"
 	noOptsRead   = "the facade's detector options are set with facade.SetDetectorOptions or facade.UpdateDetectorOptions, at any time; reading them back has no facade equivalent"
-	noMaxMap     = "the facade's detector bounds its own order tables (a million pairs of one class's locks)"
+	noMaxMap     = "the facade's detector bounds its own order tables (65,536 pairs of one class's locks)"
 	noOnDeadlock = "use facade.ReportDeadlocksTo(func(report string)), which receives the report"
 	noPrintAll   = "the facade's reports show the goroutines involved, not all of them"
 	noTryRLock   = "TryRLock returns its token with the bool; rewrite it by hand to TryRLock and RUnlock on a facade.RWMutex"

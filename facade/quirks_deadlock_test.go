@@ -173,3 +173,31 @@ func TestUnlockByAnotherGoroutine(t *testing.T) {
 		t.Fatalf("reports: %q", reports)
 	}
 }
+
+// Quirk (documented in mutex_deadlock.go): an RUnlock counts against the
+// unlocking goroutine's own read hold when it has one. A goroutine that
+// holds a read lock and releases another goroutine's read hold of the
+// same lock releases its own instead; the other's next RLock is then
+// reported as recursive locking. (Found by review.)
+func TestQuirkRUnlockForAnotherReader(t *testing.T) {
+	var rw facade.RWMutex
+	reports := capture(func() {
+		rw.RLock() // this goroutine's read lock, handed to g to release
+		released := make(chan struct{})
+		done := make(chan struct{})
+		go func() {
+			rw.RLock() // g's own
+			rw.RUnlock() // meant for the first goroutine's
+			close(released)
+			<-done
+			rw.RUnlock() // its own
+		}()
+		<-released
+		rw.RLock() // this goroutine holds nothing now
+		rw.RUnlock()
+		close(done)
+	})
+	if !reported(reports, "recursive locking") {
+		t.Fatalf("the quirk is gone (update mutex_deadlock.go): reports %q", reports)
+	}
+}

@@ -85,18 +85,43 @@ func hash(k uint64) uint64 {
 type edge struct {
 	from, to *Class
 	goid     int64
-	stack    string
+	pcs      []uintptr // where it was taken: formatted only for a report
+}
+
+// stack formats e's call stack, without the facade's and the detector's
+// frames.
+func (e *edge) stack() string {
+	var b strings.Builder
+	frames := runtime.CallersFrames(e.pcs)
+	for {
+		f, more := frames.Next()
+		if f.Function != "" && !ours(f.Function) {
+			fmt.Fprintf(&b, "%s()\n\t%s:%d\n", f.Function, f.File, f.Line)
+		}
+		if !more {
+			return b.String()
+		}
+	}
+}
+
+// callers returns the calling goroutine's program counters: a few hundred
+// nanoseconds, where formatting a stack costs microseconds and a few
+// hundred bytes for every new order.
+func callers() []uintptr {
+	var buf [32]uintptr
+	n := runtime.Callers(3, buf[:])
+	return append([]uintptr(nil), buf[:n]...)
 }
 
 // pairSet holds the orders taken between two locks of one class, by id.
-// It is bounded: past maxPairs it starts afresh, forgetting old orders
-// (go-deadlock bounds its map the same way).
+// It is bounded: past maxPairs (65,536, about 10 MB) it starts afresh,
+// forgetting old orders, as go-deadlock bounds its map.
 type pairSet struct {
 	mu sync.RWMutex
 	m  map[[2]uint64]*edge
 }
 
-const maxPairs = 1 << 20
+const maxPairs = 1 << 16
 
 func (p *pairSet) has(a, b uint64) bool {
 	p.mu.RLock()
@@ -117,14 +142,14 @@ var (
 // cycle it closes, if any ("" otherwise). The edge is recorded even then,
 // so the fast path stops here, but kept out of the graph.
 func newEdge(from, to *Class) string {
-	stack := ownStack()
+	pcs := callers()
 	orderMu.Lock()
 	defer orderMu.Unlock()
 	k := edgeKey(from.id, to.id)
 	if edges.has(k) {
 		return ""
 	}
-	e := &edge{from: from, to: to, goid: current(), stack: stack}
+	e := &edge{from: from, to: to, goid: current(), pcs: pcs}
 	edges.add(k)
 	if path := pathBetween(to.id, from.id); path != nil {
 		reported[k] = true
@@ -166,7 +191,7 @@ func pathBetween(from, to uint32) []*edge {
 // of the same class (m, l) was taken, and returns the report if the two
 // were taken in the other order before.
 func newPair(h *held, m *meta, class *Class, l *Lock) string {
-	stack := ownStack()
+	pcs := callers()
 	orderMu.Lock()
 	defer orderMu.Unlock()
 	key := [2]uint64{h.m.id, m.id}
@@ -178,7 +203,7 @@ func newPair(h *held, m *meta, class *Class, l *Lock) string {
 	if len(pairs.m) >= maxPairs {
 		pairs.m = map[[2]uint64]*edge{}
 	}
-	e := &edge{from: class, to: class, goid: current(), stack: stack}
+	e := &edge{from: class, to: class, goid: current(), pcs: pcs}
 	pairs.m[key] = e
 	if before, ok := pairs.m[[2]uint64{m.id, h.m.id}]; ok {
 		return pairInversion(e, before, h.l, l)
@@ -193,9 +218,9 @@ func inversion(e *edge, path []*edge) string {
 		names = append(names, p.to.name)
 	}
 	fmt.Fprintf(&b, "POTENTIAL DEADLOCK: lock-order inversion between lock classes %s (a cycle).\n\n", strings.Join(names, " -> "))
-	fmt.Fprintf(&b, "goroutine %d takes %s while holding %s:\n%s\n", e.goid, e.to.name, e.from.name, e.stack)
+	fmt.Fprintf(&b, "goroutine %d takes %s while holding %s:\n%s\n", e.goid, e.to.name, e.from.name, e.stack())
 	for _, p := range path {
-		fmt.Fprintf(&b, "goroutine %d took %s while holding %s first:\n%s\n", p.goid, p.to.name, p.from.name, p.stack)
+		fmt.Fprintf(&b, "goroutine %d took %s while holding %s first:\n%s\n", p.goid, p.to.name, p.from.name, p.stack())
 	}
 	return b.String()
 }
@@ -203,8 +228,8 @@ func inversion(e *edge, path []*edge) string {
 func pairInversion(e, before *edge, held, taken *Lock) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "POTENTIAL DEADLOCK: lock-order inversion between two locks of class %s (%p and %p).\n\n", e.from.name, held, taken)
-	fmt.Fprintf(&b, "goroutine %d takes %p while holding %p:\n%s\n", e.goid, taken, held, e.stack)
-	fmt.Fprintf(&b, "goroutine %d took %p while holding %p first:\n%s\n", before.goid, held, taken, before.stack)
+	fmt.Fprintf(&b, "goroutine %d takes %p while holding %p:\n%s\n", e.goid, taken, held, e.stack())
+	fmt.Fprintf(&b, "goroutine %d took %p while holding %p first:\n%s\n", before.goid, held, taken, before.stack())
 	return b.String()
 }
 
