@@ -186,7 +186,7 @@ func TestQuirkRUnlockForAnotherReader(t *testing.T) {
 		released := make(chan struct{})
 		done := make(chan struct{})
 		go func() {
-			rw.RLock() // g's own
+			rw.RLock()   // g's own
 			rw.RUnlock() // meant for the first goroutine's
 			close(released)
 			<-done
